@@ -1,0 +1,3 @@
+import { initAll } from '/assets/js/govuk-frontend.min.js';
+
+initAll();

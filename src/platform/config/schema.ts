@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const port = z.coerce.number().int().min(1).max(65535);
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** Every setting Lastmile reads, with its default. The README lists the same names. */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: port.default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    BASE_URL: z.url().optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    EMBEDDED_PG_PORT: port.default(54329),
+    COUNCIL_NAME: z.string().min(1).default('Stockport Council'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    STAFF_2FA: z.enum(['required', 'optional']).optional(),
+    NOTIFY_API_KEY: optionalText,
+    NOTIFY_EMAIL_TEMPLATE_ID: optionalText,
+    NOTIFY_SMS_TEMPLATE_ID: optionalText,
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: optionalText,
+    OIDC_CLIENT_SECRET: optionalText,
+    OIDC_SCOPES: z.string().default('openid email'),
+    OIDC_DISPLAY_NAME: z.string().default('GOV.UK One Login'),
+    WORKER: z.enum(['inline', 'off']).default('inline'),
+    DEMO_SEED: bool.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: bool.default(false),
+    METRICS_TOKEN: optionalText,
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production' && !c.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production' });
+    }
+    if (c.NOTIFY_API_KEY && !c.NOTIFY_EMAIL_TEMPLATE_ID) {
+      ctx.addIssue({ code: 'custom', path: ['NOTIFY_EMAIL_TEMPLATE_ID'], message: 'is required when NOTIFY_API_KEY is set' });
+    }
+    if (c.OIDC_ISSUER && !c.OIDC_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'is required when OIDC_ISSUER is set' });
+    }
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import path from 'node:path';
+import type { Services } from '../services.ts';
+import type { LastmileModule } from '../module.ts';
+import { createViewEnvironment, govukFrontendDist } from '../views/index.ts';
+import { renderPlugin, type NavItem } from './render.ts';
+import { securityPlugin } from './security.ts';
+import { sessionPlugin } from './session.ts';
+import { installErrorPages } from './errors.ts';
+import { healthRoutes } from './health.ts';
+import { policyPlugin } from '../identity/policy.ts';
+
+const publicDir = path.resolve(import.meta.dirname, '../../../public');
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/** Builds the HTTP app: platform layers first, then each module's routes. */
+export async function createHttpServer(services: Services, modules: LastmileModule[], platformRoutes: ((app: FastifyInstance, s: Services) => Promise<void>)[]): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger>({
+    loggerInstance: services.log,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  const navigation: NavItem[] = modules.flatMap((m) => m.navigation ?? []);
+  const env = createViewEnvironment(
+    modules.flatMap((m) => (m.views ? [m.views] : [])),
+    { councilName: config.councilName, sessionIdleMinutes: config.sessionIdleMinutes },
+    config.env === 'development',
+  );
+
+  await app.register(renderPlugin, { env });
+  await app.register(securityPlugin, { production: config.isProduction });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.viewLocals.navigation = navigation.map((n) => ({ ...n, active: request.url.startsWith(n.href) }));
+    reply.viewLocals.currentPath = request.url;
+  });
+
+  await app.register(fastifyStatic, { root: path.join(govukFrontendDist, 'govuk/assets'), prefix: '/assets/', maxAge: '1d', index: false });
+  await app.register(fastifyStatic, {
+    root: path.join(govukFrontendDist, 'govuk'),
+    prefix: '/assets/js/',
+    allowedPath: (file) => file === '/govuk-frontend.min.js',
+    maxAge: '1d',
+    decorateReply: false,
+    index: false,
+  });
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/public/', maxAge: '1h', decorateReply: false, index: false });
+
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  await app.register(rateLimit, { global: false });
+  await app.register(sessionPlugin, { db: services.db, secret: config.sessionSecret, idleMinutes: config.sessionIdleMinutes, secure: config.isProduction });
+  await app.register(policyPlugin, { db: services.db, staff2fa: config.staff2fa });
+  installErrorPages(app, config.isProduction);
+
+  await app.register(healthRoutes, { db: services.db, metricsToken: config.metricsToken });
+  for (const routes of platformRoutes) await app.register(async (scope) => routes(scope, services));
+  for (const m of modules) {
+    const routes = m.routes;
+    if (routes) await app.register(async (scope) => routes(scope, services));
+  }
+  return app;
+}

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from './services.ts';
+import type { NavItem } from './http/render.ts';
+
+/**
+ * What a module under src/modules gives the platform. Platform code knows nothing about
+ * modules beyond this shape; the composition root (src/app.ts) lists them.
+ */
+export interface LastmileModule {
+  name: string;
+  /** Folder of `NNN_name.sql` migrations, applied in order, each in a transaction. */
+  migrations?: string;
+  /** Folder of Nunjucks templates, searched before the platform's. */
+  views?: string;
+  /** Links shown in the service navigation. */
+  navigation?: NavItem[];
+  /** Defines the module's jobs and wires its contributions (account cards, personal data). */
+  setUp?(services: Services): void | Promise<void>;
+  /** Registers the module's routes. */
+  routes?(app: FastifyInstance, services: Services): Promise<void>;
+  /** Demo data for `lastmile seed --demo` and the first start. */
+  seedDemo?(services: Services, progress: (label: string, done: number, total: number) => void): Promise<void>;
+}

@@ -1,0 +1,38 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+
+const require = createRequire(import.meta.url);
+
+/** The folder that holds `govuk/` (templates, components and assets) in govuk-frontend. */
+export const govukFrontendDist = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist');
+export const platformTemplates = path.join(path.dirname(fileURLToPath(import.meta.url)), 'templates');
+
+export interface ViewGlobals {
+  councilName: string;
+  sessionIdleMinutes: number;
+}
+
+export function createViewEnvironment(templateDirs: string[], globals: ViewGlobals, noCache = false): nunjucks.Environment {
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([...templateDirs, platformTemplates, govukFrontendDist], { noCache }),
+    { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+  );
+  env.addGlobal('councilName', globals.councilName);
+  env.addGlobal('sessionIdleMinutes', globals.sessionIdleMinutes);
+  env.addFilter('date', (value: unknown) => formatDate(value));
+  env.addFilter('dateTime', (value: unknown) => formatDate(value, true));
+  return env;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' });
+
+/** GOV.UK style: "4 June 2026" and "4 June 2026 at 2:15pm". */
+export function formatDate(value: unknown, withTime = false): string {
+  const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  const day = dateFormat.format(date);
+  return withTime ? `${day} at ${timeFormat.format(date).replace(' ', '').toLowerCase()}` : day;
+}
