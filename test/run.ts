@@ -29,7 +29,8 @@ let stop: (() => Promise<void>) | undefined;
 if (!adminUrl) {
   const pg = await useEmbeddedPostgres({ dataDir: path.resolve('.test-data'), port: Number(process.env.TEST_PG_PORT ?? 54339), database: 'postgres' });
   adminUrl = pg.url;
-  if (pg.startedHere) stop = () => pg.stop();
+  // Locally the cluster is left running for the next run (and for other runs sharing it); CI stops it.
+  if (pg.startedHere && process.env.CI) stop = () => pg.stop();
 }
 
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], {
