@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/platform/config/index.ts';
 import { buildApp, startPlatform, type Platform } from '../../src/app.ts';
 import pino from 'pino';
+import type { LastmileModule } from '../../src/platform/module.ts';
+import { modules as allModules } from '../../src/modules/index.ts';
 
 export interface TestPlatform {
   platform: Platform;
@@ -43,8 +45,8 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   };
 }
 
-/** The real platform and HTTP app on a fresh database. `env` overrides settings. */
-export async function createTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
+/** The real platform and HTTP app on a fresh database. `env` overrides settings; `extra.modules` adds test modules. */
+export async function createTestPlatform(env: Record<string, string> = {}, extra: { modules?: LastmileModule[] } = {}): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -55,7 +57,7 @@ export async function createTestPlatform(env: Record<string, string> = {}): Prom
     DEMO_SEED: 'false',
     ...env,
   });
-  const platform = await startPlatform(config, { log: pino({ level: 'silent' }) });
+  const platform = await startPlatform(config, { log: pino({ level: 'silent' }), modules: [...allModules, ...(extra.modules ?? [])] });
   const app = await buildApp(platform);
   await app.ready();
   return {
