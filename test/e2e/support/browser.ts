@@ -16,7 +16,9 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function newContext(browser: Browser, baseURL: string, javaScriptEnabled: boolean): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, javaScriptEnabled, acceptDownloads: true });
+  const context = await browser.newContext({ baseURL, javaScriptEnabled, acceptDownloads: true });
+  context.setDefaultTimeout(10_000);
+  return context;
 }
 
 interface AxeViolation {
