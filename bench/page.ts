@@ -25,7 +25,7 @@ try {
   const form = new URLSearchParams({ _csrf: csrfFrom(await signInPage.text()), email, password });
   const signedIn = await fetch(`${app.url}/sign-in`, { method: 'POST', body: form, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
   cookie = cookiesOf(signedIn) || cookie;
-  if (signedIn.status !== 302) throw new Error(`sign-in answered ${signedIn.status}`);
+  if (signedIn.status !== 303) throw new Error(`sign-in answered ${signedIn.status}`);
 
   const page = await fetch(`${app.url}/`, { headers: { cookie } });
   const html = await page.text();

@@ -1,27 +1,29 @@
 import { Command } from 'commander';
-import { ConfigError } from './platform/config/index.ts';
-import { serve, worker } from './cli/serve.ts';
-import {
-  CommandError,
-  auditVerifyCommand,
-  importGazetteerCommand,
-  migrateCommand,
-  seedCommand,
-  userCreateCommand,
-  userRolesCommand,
-} from './cli/admin.ts';
+
+// Commands load their code when run, so `--help` and quick commands start fast.
+const admin = () => import('./cli/admin.ts');
+const server = () => import('./cli/serve.ts');
 
 const program = new Command('lastmile').description('Lastmile: digital services for a council').showHelpAfterError();
 
-program.command('serve', { isDefault: true }).description('Run the website, APIs and job worker').action(serve);
-program.command('worker').description('Run background jobs in this process only').action(worker);
-program.command('migrate').description('Apply database migrations').action(migrateCommand);
+program
+  .command('serve', { isDefault: true })
+  .description('Run the website, APIs and job worker')
+  .action(async () => (await server()).serve());
+program
+  .command('worker')
+  .description('Run background jobs in this process only')
+  .action(async () => (await server()).worker());
+program
+  .command('migrate')
+  .description('Apply database migrations')
+  .action(async () => (await admin()).migrateCommand());
 program
   .command('seed')
   .description('Load demo data')
   .option('--demo', 'seed the demo borough (Stockport)')
   .option('--force', 'seed again even if it was seeded before')
-  .action(seedCommand);
+  .action(async (opts: { demo?: boolean; force?: boolean }) => (await admin()).seedCommand(opts));
 
 const user = program.command('user').description('Manage staff and resident accounts');
 user
@@ -31,22 +33,29 @@ user
   .option('--role <role...>', 'role to grant (see `lastmile user roles`); repeat for several', [])
   .option('--password <password>', 'password (a random one is printed if omitted)')
   .option('--name <name>', 'full name')
-  .action(userCreateCommand);
-user.command('roles').description('List roles and their permissions').action(userRolesCommand);
+  .action(async (opts: { email: string; role: string[]; password?: string; name?: string }) => (await admin()).userCreateCommand(opts));
+user
+  .command('roles')
+  .description('List roles and their permissions')
+  .action(async () => (await admin()).userRolesCommand());
 
 const audit = program.command('audit').description('The audit log');
-audit.command('verify').description('Check the hash chain and report the first broken link').action(auditVerifyCommand);
+audit
+  .command('verify')
+  .description('Check the hash chain and report the first broken link')
+  .action(async () => (await admin()).auditVerifyCommand());
 
 const importer = program.command('import').description('Import data');
 importer
   .command('gazetteer <file>')
   .description('Load addresses and streets from an OS Open UPRN / AddressBase-style CSV')
-  .action(importGazetteerCommand);
+  .action(async (file: string) => (await admin()).importGazetteerCommand(file));
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof CommandError) {
+  // Expected failures (a bad setting, a refused command) are one line, not a stack trace.
+  if (error instanceof Error && (error.name === 'ConfigError' || error.name === 'CommandError')) {
     console.error(error.message);
     process.exit(1);
   }

@@ -5,11 +5,13 @@ import { seedDemo } from '../platform/seed.ts';
 import { passwordProblem } from '../platform/identity/passwords.ts';
 import { UnknownRoleError } from '../platform/identity/accounts.ts';
 import { isValidEmail } from '../platform/identity/email.ts';
-import { importGazetteer } from '../platform/geo/import.ts';
+import { GazetteerFileError, importGazetteer } from '../platform/geo/import.ts';
 import { progressBar } from './progress.ts';
 import pino from 'pino';
 
-export class CommandError extends Error {}
+export class CommandError extends Error {
+  override name = 'CommandError';
+}
 
 /** Runs a command against the platform's database, started for the command if it is not running. */
 async function withPlatform<T>(work: (platform: Platform) => Promise<T>): Promise<T> {
@@ -83,7 +85,10 @@ export async function auditVerifyCommand(): Promise<void> {
 export async function importGazetteerCommand(file: string): Promise<void> {
   await withPlatform(async ({ services }) => {
     const bar = progressBar();
-    const report = await importGazetteer(services, file, bar.update);
+    const report = await importGazetteer(services, file, bar.update).catch((error: unknown) => {
+      bar.stop();
+      throw error instanceof GazetteerFileError ? new CommandError(error.message) : error;
+    });
     bar.stop();
     console.log(`Imported ${report.imported} rows; ${report.rejected} rejected.`);
     if (report.errorReport) console.log(`Row-level errors: ${report.errorReport}`);

@@ -110,6 +110,7 @@ export interface GazetteerStreetsTable {
   geometry: JSONColumnType<[number, number][]>;
   lon: number;
   lat: number;
+  reach_m: Generated<number>;
   source: Generated<string>;
 }
 

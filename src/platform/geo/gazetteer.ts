@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Geography } from './geography.ts';
+import { distanceToLineMetres } from './distance.ts';
 
 export interface Address {
   uprn: string;
@@ -26,8 +27,20 @@ export interface Street {
   lat: number;
 }
 
+export interface NearbyStreet extends Street {
+  /** From the point to the street's line. */
+  distanceMetres: number;
+}
+
 /** UK postcode, spaces optional, any case (the GOV.UK pattern for "Enter a real postcode"). */
 const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/;
+
+/** Postcodes compare without spaces, as the index on gazetteer_addresses stores them. */
+const POSTCODE_KEY = sql<string>`upper(replace(postcode, ' ', ''))`;
+
+function postcodeKey(normal: string): string {
+  return normal.replace(' ', '');
+}
 
 export function normalisePostcode(input: string): string | null {
   const match = POSTCODE.exec(input.trim().toUpperCase().replace(/\s+/g, ' '));
@@ -45,7 +58,7 @@ export class Gazetteer {
     const normal = normalisePostcode(postcode);
     if (!normal) return [];
     const rows = await this.addresses()
-      .where(sql<string>`upper(replace(postcode, ' ', ''))`, '=', normal.replace(' ', ''))
+      .where(POSTCODE_KEY, '=', postcodeKey(normal))
       .orderBy('line1')
       .limit(500)
       .execute();
@@ -76,14 +89,41 @@ export class Gazetteer {
     return row ? toStreet(row) : null;
   }
 
-  /** The nearest street to a point, within `withinMetres`. */
-  async nearestStreet(lon: number, lat: number, withinMetres = 500): Promise<Street | null> {
-    const row = await this.streets()
-      .where(sql<boolean>`earth_box(ll_to_earth(${lat}, ${lon}), ${withinMetres}) @> ll_to_earth(lat, lon)`)
-      .orderBy(sql`earth_distance(ll_to_earth(${lat}, ${lon}), ll_to_earth(lat, lon))`)
+  /**
+   * The street whose line passes nearest the point, within `withinMetres`. Candidates come from the
+   * index (a street's middle within the radius plus its reach); the distance is then to the line itself,
+   * so a long road beside the point wins over a short street whose middle happens to be closer.
+   */
+  async nearestStreet(lon: number, lat: number, withinMetres = 500): Promise<NearbyStreet | null> {
+    const here = sql`ll_to_earth(${lat}, ${lon})`;
+    const rows = await this.streets()
+      .select('geometry')
+      .where(
+        sql<boolean>`earth_box(${here}, ${withinMetres}::float8 + 1 + (select coalesce(max(reach_m), 0) from gazetteer_streets)) @> ll_to_earth(lat, lon)`,
+      )
+      .where(sql<boolean>`earth_distance(${here}, ll_to_earth(lat, lon)) <= ${withinMetres}::float8 + 1 + reach_m`)
+      .orderBy('usrn')
+      .execute();
+    let best: NearbyStreet | null = null;
+    for (const row of rows) {
+      const metres = distanceToLineMetres([lon, lat], row.geometry);
+      if (metres <= withinMetres && (!best || metres < best.distanceMetres)) best = { ...toStreet(row), distanceMetres: metres };
+    }
+    return best;
+  }
+
+  /** Whether any address with this postcode is in the borough: for "enter a postcode in Stockport" checks. */
+  async postcodeInBorough(postcode: string): Promise<boolean> {
+    const normal = normalisePostcode(postcode);
+    if (!normal) return false;
+    const row = await this.db
+      .selectFrom('gazetteer_addresses')
+      .select('uprn')
+      .where(POSTCODE_KEY, '=', postcodeKey(normal))
+      .where('ward_code', 'is not', null)
       .limit(1)
       .executeTakeFirst();
-    return row ? toStreet(row) : null;
+    return row !== undefined;
   }
 
   async counts(): Promise<{ addresses: number; streets: number }> {
@@ -155,7 +195,14 @@ function toStreet(row: {
   };
 }
 
-/** "2 Acre Lane" before "10 Acre Lane". */
+/**
+ * In street order: "2 Acre Lane" before "10 Acre Lane", flats under their building's number,
+ * named houses after the numbers.
+ */
 function byHouseNumber(a: Address, b: Address): number {
-  return a.label.localeCompare(b.label, 'en-GB', { numeric: true });
+  return sortKey(a).localeCompare(sortKey(b), 'en-GB', { numeric: true }) || a.label.localeCompare(b.label, 'en-GB', { numeric: true });
+}
+
+function sortKey(address: Address): string {
+  return address.lines.find((line) => /^\d/.test(line)) ?? address.lines[0] ?? '';
 }

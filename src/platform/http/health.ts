@@ -20,11 +20,17 @@ export async function healthRoutes(app: FastifyInstance, opts: HealthOptions): P
     registers: [registry],
   });
 
+  // prom-client hashes the label object on every observe; keep one child per label set instead.
+  const series = new Map<string, client.Histogram.Internal<'method' | 'route' | 'status'>>();
   app.addHook('onResponse', async (request, reply) => {
-    duration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
+    const route = request.routeOptions.url ?? 'unmatched';
+    const key = `${request.method} ${route} ${reply.statusCode}`;
+    let child = series.get(key);
+    if (!child) {
+      child = duration.labels({ method: request.method, route, status: String(reply.statusCode) });
+      series.set(key, child);
+    }
+    child.observe(reply.elapsedTime / 1000);
   });
 
   app.get('/health/live', { logLevel: 'warn' }, async () => ({ status: 'ok' }));

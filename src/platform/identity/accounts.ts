@@ -79,7 +79,7 @@ export class Accounts {
   }
 
   /** Makes a one-time token for an emailed link; only its hash is stored. */
-  async issueToken(executor: Executor, userId: string, purpose: 'verify_email' | 'reset_password' | 'change_email', ttlMinutes: number, newEmail?: string): Promise<string> {
+  async issueToken(executor: Executor, userId: string, purpose: TokenPurpose, ttlMinutes: number, newEmail?: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     await executor
       .insertInto('user_tokens')
@@ -88,20 +88,63 @@ export class Accounts {
     return token;
   }
 
-  /** Uses a token once: returns its row if it is valid, unexpired and unused. */
-  async consumeToken(executor: Executor, token: string, purpose: 'verify_email' | 'reset_password' | 'change_email') {
-    if (!/^[\w-]{20,100}$/.test(token)) return undefined;
-    return executor
+  /** Uses a token once: returns its row if it is valid, unexpired, unused and (when given) the user's. */
+  async consumeToken(executor: Executor, token: string, purpose: TokenPurpose, userId?: string) {
+    if (!TOKEN_SHAPE.test(token)) return undefined;
+    let query = executor
       .updateTable('user_tokens')
       .set({ used_at: new Date() })
       .where('token_hash', '=', tokenHash(token))
       .where('purpose', '=', purpose)
       .where('used_at', 'is', null)
+      .where('expires_at', '>', new Date());
+    if (userId) query = query.where('user_id', '=', userId);
+    return query.returning(['user_id', 'new_email']).executeTakeFirst();
+  }
+
+  /** Whether a token would be accepted, without using it (a page showing a form before the real use). */
+  async tokenIsValid(token: string, purpose: TokenPurpose): Promise<boolean> {
+    if (!TOKEN_SHAPE.test(token)) return false;
+    const row = await this.deps.db
+      .selectFrom('user_tokens')
+      .select('user_id')
+      .where('token_hash', '=', tokenHash(token))
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
       .where('expires_at', '>', new Date())
-      .returning(['user_id', 'new_email'])
       .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Spends a person's other outstanding links of one kind, so an older email cannot undo a newer change. */
+  async retireTokens(executor: Executor, userId: string, purpose: TokenPurpose): Promise<void> {
+    await executor.updateTable('user_tokens').set({ used_at: new Date() }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+  }
+
+  /** Signs a person out everywhere, except (when given) the session they are using. */
+  async endSessions(executor: Executor, userId: string, keepSessionId?: string): Promise<void> {
+    let query = executor.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keepSessionId) query = query.where('id', '<>', keepSessionId);
+    await query.execute();
+  }
+
+  /**
+   * Deletes an account: each module erases or detaches its share of the person's data, the
+   * deletion is audited, then the user row goes (sessions, roles and tokens cascade). One
+   * transaction, so a module that fails leaves the account as it was.
+   */
+  async deleteAccount(userId: string, actor: Actor): Promise<void> {
+    await this.deps.db.transaction().execute(async (trx) => {
+      for (const provider of this.deps.personalData.data) await provider.erase(userId, trx);
+      await this.deps.audit.record({ actorId: actor.userId, action: 'account.deleted', subjectType: 'user', subjectId: userId, details: { erasedBy: this.deps.personalData.data.map((p) => p.id) }, ip: actor.ip, requestId: actor.requestId }, trx);
+      await trx.deleteFrom('users').where('id', '=', userId).execute();
+    });
   }
 }
+
+export type TokenPurpose = 'verify_email' | 'reset_password' | 'change_email';
+
+const TOKEN_SHAPE = /^[\w-]{20,100}$/;
 
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');

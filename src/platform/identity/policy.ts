@@ -24,9 +24,20 @@ export interface CurrentUser {
  */
 export type Access = 'public' | 'user' | { permission: string };
 
+/** A route that declared who may use it; the role × route test walks this list. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     user: CurrentUser | null;
+  }
+  interface FastifyInstance {
+    /** Every route registered after the policy plugin that declares `access`. */
+    readonly routeAccess: RouteAccess[];
   }
   interface FastifyContextConfig {
     access?: Access;
@@ -71,6 +82,14 @@ export function can(user: CurrentUser | null, access: Access): boolean {
 /** Loads the signed-in user and enforces each route's `access`. Routes with no `access` are public. */
 export const policyPlugin = fp<PolicyOptions>(async (app, opts) => {
   app.decorateRequest('user', null);
+  const routes: RouteAccess[] = [];
+  app.decorate('routeAccess', { getter: () => routes });
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (!access) return;
+    // HEAD routes are Fastify's automatic twins of GET routes.
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+  });
 
   app.addHook('preHandler', async (request, reply) => {
     const userId = request.session.userId;

@@ -14,7 +14,40 @@ export interface ViewGlobals {
   sessionIdleMinutes: number;
 }
 
+type ExportsCallback = (err: Error | null, exported?: Record<string, unknown>) => void;
+interface ExportingTemplate {
+  getExported(ctx: unknown, parentFrame?: unknown, cb?: ExportsCallback): void;
+}
+
+let importsMemoised = false;
+
+/**
+ * Nunjucks runs an imported template's top level on every `{% from … import %}`, and GOV.UK
+ * Frontend's macros import one another, so each page re-ran dozens of templates per render.
+ * An import without context cannot see the page's variables, so its exports are the same every
+ * time: keep them per compiled template (templates are recompiled when caching is off).
+ */
+function memoiseImports(): void {
+  if (importsMemoised) return;
+  importsMemoised = true;
+  const exportsOf = new WeakMap<object, Record<string, unknown>>();
+  // The method is not in nunjucks' type definitions, so we describe the part we wrap.
+  const proto: ExportingTemplate = nunjucks.Template.prototype as unknown as ExportingTemplate;
+  const original = proto.getExported;
+  proto.getExported = function getExported(this: object, ctx: unknown, parentFrame?: unknown, cb?: ExportsCallback) {
+    if (typeof ctx !== 'function') return original.call(this, ctx, parentFrame, cb);
+    const done: ExportsCallback = (err, exported) => {
+      if (!err && exported) exportsOf.set(this, exported);
+      (ctx as ExportsCallback)(err, exported);
+    };
+    const cached = exportsOf.get(this);
+    if (cached) return done(null, cached);
+    original.call(this, done);
+  };
+}
+
 export function createViewEnvironment(templateDirs: string[], globals: ViewGlobals, noCache = false): nunjucks.Environment {
+  memoiseImports();
   const env = new nunjucks.Environment(
     new nunjucks.FileSystemLoader([...templateDirs, platformTemplates, govukFrontendDist], { noCache }),
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },

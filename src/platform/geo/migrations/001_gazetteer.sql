@@ -12,12 +12,16 @@ create table gazetteer_streets (
   responsibility text not null default 'council' check (responsibility in ('council', 'national_highways', 'private')),
   -- GeoJSON LineString coordinates [[lon, lat], ...]
   geometry jsonb not null,
+  -- The point halfway along the street, and how far (metres) its furthest vertex is from that point:
+  -- a search for streets within R metres of a point looks at those whose point is within R + reach_m.
   lon double precision not null,
   lat double precision not null,
+  reach_m double precision not null default 0,
   source text not null default 'import'
 );
 create index gazetteer_streets_name on gazetteer_streets using gin (name gin_trgm_ops);
 create index gazetteer_streets_earth on gazetteer_streets using gist (ll_to_earth(lat, lon));
+create index gazetteer_streets_reach on gazetteer_streets (reach_m);
 
 create table gazetteer_addresses (
   uprn bigint primary key,
@@ -35,3 +39,5 @@ create table gazetteer_addresses (
 );
 create index gazetteer_addresses_postcode on gazetteer_addresses (upper(replace(postcode, ' ', '')));
 create index gazetteer_addresses_earth on gazetteer_addresses using gist (ll_to_earth(lat, lon));
+create index gazetteer_addresses_usrn on gazetteer_addresses (usrn);
+create index gazetteer_addresses_source on gazetteer_addresses (source);

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { createTestPlatform, type TestPlatform } from '../../support/platform.ts';
 
 describe('the platform web layer', () => {
   let t: TestPlatform;
@@ -19,9 +19,9 @@ describe('the platform web layer', () => {
     const csp = String(res.headers['content-security-policy']);
     assert.match(csp, /default-src 'self'/);
     assert.match(csp, /frame-ancestors 'none'/);
-    const nonce = /script-src 'self' 'nonce-([0-9a-f]+)'/.exec(csp)?.[1];
+    const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
     assert.ok(nonce, 'script-src carries a nonce');
-    assert.match(res.body, new RegExp(`<script nonce="${nonce}">`));
+    assert.ok(res.body.includes(`<script nonce="${nonce}">`), "the inline script carries the same nonce");
     assert.ok(res.headers['x-request-id']);
   });
 
