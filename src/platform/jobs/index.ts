@@ -94,6 +94,9 @@ export class JobQueue {
   }
 
   async failed(limit = 100): Promise<FailedJob[]> {
+    // pg-boss makes its tables at its first start; before that no job has failed.
+    const schema = await sql<{ found: string | null }>`select to_regclass('pgboss.job')::text as found`.execute(this.db);
+    if (!schema.rows[0]?.found) return [];
     const result = await sql<FailedJob>`
       select id, name, data, retry_count as "retryCount", coalesce(output->>'message', output::text, '') as error,
              created_on as "createdOn", completed_on as "completedOn"
