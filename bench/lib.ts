@@ -13,7 +13,9 @@ export interface Server {
 
 /** Starts `lastmile serve` as its own process (so load and server do not share an event loop). */
 export async function startLastmile(env: Record<string, string>, port: number): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(root, 'bin/lastmile.js'), 'serve'], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'bin/lastmile.js'), 'serve'], {
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', DEMO_SEED: 'false', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -45,7 +47,7 @@ async function waitForReady(url: string, child: ChildProcess, probe = '/health/r
 }
 
 function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill(signal);

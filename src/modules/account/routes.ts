@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from '../../platform/http/session.ts';
 import { rateLimits } from '../../platform/identity/rate-limits.ts';
 import { AccountService } from './service.ts';
 import { dashboardCards } from './dashboard.ts';
-import { pageErrors, readForm, text, ticked } from './forms.ts';
+import { pageErrors, readForm, text, ticked } from '../../platform/http/forms.ts';
 import { checkPreferences, checkProfile } from './validation.ts';
 import { formatUkPhone, isUkMobile } from './phone.ts';
 import { addressRoutes } from './address-routes.ts';

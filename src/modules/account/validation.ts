@@ -1,4 +1,4 @@
-import type { FieldError } from './forms.ts';
+import type { FieldError } from '../../platform/http/forms.ts';
 import { isUkMobile, normaliseUkPhone } from './phone.ts';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };

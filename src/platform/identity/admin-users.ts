@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { emailProblem, FormErrors, readForm, text, ticked } from './forms.ts';
+import { FormErrors, readForm, text, ticked } from '../http/forms.ts';
+import { emailProblem } from './forms.ts';
 import type { Identity } from './identity.ts';
 import type { Person } from './staff-directory.ts';
 import { actorOf, currentUser } from './sign-in-session.ts';

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { normaliseEmail } from './email.ts';
-import { emailProblem, FormErrors, readForm, text } from './forms.ts';
+import { FormErrors, readForm, text } from '../http/forms.ts';
+import { emailProblem } from './forms.ts';
 import type { Identity } from './identity.ts';
 import { passwordProblem } from './passwords.ts';
 import { rateLimits } from './rate-limits.ts';

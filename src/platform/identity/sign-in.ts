@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { normaliseEmail } from './email.ts';
-import { emailProblem, FormErrors, readForm, text } from './forms.ts';
+import { FormErrors, readForm, text } from '../http/forms.ts';
+import { emailProblem } from './forms.ts';
 import type { Identity } from './identity.ts';
 import { loadUser } from './policy.ts';
 import { rateLimits, signInCeiling } from './rate-limits.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { FormErrors, readForm, text } from './forms.ts';
+import { FormErrors, readForm, text } from '../http/forms.ts';
 import type { Identity } from './identity.ts';
 import type { CurrentUser } from './policy.ts';
 import { rateLimits } from './rate-limits.ts';
