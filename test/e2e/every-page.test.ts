@@ -38,7 +38,7 @@ describe('every page passes axe-core, JavaScript on and off', () => {
       it(`as ${who}, JavaScript ${javaScript ? 'on' : 'off'}`, async () => {
         const context = await newContext(browser, server.baseURL, javaScript);
         const site = new Site(await context.newPage());
-        const user = who === 'anonymous' ? null : await server.platform.services.accounts.findByEmail(who);
+        const user = who === 'anonymous' ? null : ((await server.platform.services.accounts.findByEmail(who)) ?? null);
         const permissions = new Set(who === 'admin@example.com' ? (await server.platform.services.accounts.roles()).find((r) => r.name === 'admin')?.permissions : []);
         if (who !== 'anonymous') {
           await site.goto('/sign-in', 'Sign in');
