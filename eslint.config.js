@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', '.test-data/**', 'public/**'] },
+  { ignores: ['node_modules/**', 'data/**', '.test-data/**', '.bench-data/**', 'tmp/**', 'public/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -16,7 +16,7 @@ import { modules as allModules } from './modules/index.ts';
 
 const platformDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'platform');
 
-export const platformMigrations: MigrationSource[] = ['db', 'identity', 'audit', 'notify', 'geo'].map((part) => ({
+export const platformMigrations: MigrationSource[] = ['db', 'identity', 'audit', 'notify', 'geo', 'files'].map((part) => ({
   owner: `platform.${part}`,
   dir: path.join(platformDir, part, 'migrations'),
 }));

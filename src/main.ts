@@ -51,6 +51,25 @@ importer
   .description('Load addresses and streets from an OS Open UPRN / AddressBase-style CSV')
   .action(async (file: string) => (await admin()).importGazetteerCommand(file));
 
+const open311 = () => import('./modules/reports/open311/cli.ts');
+const open311Key = program.command('open311').description('The Open311 GeoReport v2 server').command('key').description("Manage Open311 clients' API keys");
+open311Key
+  .command('create')
+  .description('Create an API key for a client system; the key is printed once, as the last line')
+  .requiredOption('--name <name>', 'who the key is for, e.g. "FixMyStreet"')
+  .option('--jurisdiction <id>', 'jurisdiction_id the client must send with its calls')
+  .option('--rate-limit <n>', 'requests a minute allowed with this key', '60')
+  .action(async (opts: { name: string; jurisdiction?: string; rateLimit?: string }) => (await open311()).keyCreateCommand(opts));
+open311Key
+  .command('list')
+  .description('List API keys (names and limits; keys are never shown again)')
+  .action(async () => (await open311()).keyListCommand());
+open311Key
+  .command('revoke')
+  .description('Revoke the working API key with this name')
+  .requiredOption('--name <name>', 'the name the key was created with')
+  .action(async (opts: { name: string }) => (await open311()).keyRevokeCommand(opts));
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -9,6 +9,7 @@ import { Geography } from './geo/geography.ts';
 import { Gazetteer } from './geo/gazetteer.ts';
 import { Accounts } from './identity/accounts.ts';
 import { PersonalDataRegistry } from './identity/personal-data.ts';
+import { Files } from './files/index.ts';
 
 /** Everything routes, commands and jobs use, built once from the configuration. */
 export interface Services {
@@ -24,6 +25,7 @@ export interface Services {
   gazetteer: Gazetteer;
   accounts: Accounts;
   personalData: PersonalDataRegistry;
+  files: Files;
 }
 
 export function buildServices(config: Config, log: Logger, db: Db, pool: pg.Pool, databaseUrl: string): Services {
@@ -34,5 +36,6 @@ export function buildServices(config: Config, log: Logger, db: Db, pool: pg.Pool
   const gazetteer = new Gazetteer(db, geography);
   const personalData = new PersonalDataRegistry();
   const accounts = new Accounts({ db, audit, notify, jobs, personalData, config });
-  return { config, log, db, pool, databaseUrl, audit, jobs, notify, geography, gazetteer, accounts, personalData };
+  const files = Files.local(db, config.dataDir);
+  return { config, log, db, pool, databaseUrl, audit, jobs, notify, geography, gazetteer, accounts, personalData, files };
 }

@@ -2,7 +2,7 @@ import type { AccountCardProvider, PersonalDataProvider } from '../../platform/i
 import type { PostalAddress } from '../../platform/db/tables.ts';
 import type { AuditLog } from '../../platform/audit/index.ts';
 import type { AccountRepository } from './repository.ts';
-import { formatUkPhone } from './phone.ts';
+import { formatUkPhone } from '../../platform/contact/phone.ts';
 
 function addressLabel(address: PostalAddress): string {
   return [...address.lines, address.town, address.postcode].filter(Boolean).join(', ');

@@ -7,7 +7,7 @@ import { AccountService } from './service.ts';
 import { dashboardCards } from './dashboard.ts';
 import { pageErrors, readForm, text, ticked } from '../../platform/http/forms.ts';
 import { checkPreferences, checkProfile } from './validation.ts';
-import { formatUkPhone, isUkMobile } from './phone.ts';
+import { formatUkPhone, isUkMobile } from '../../platform/contact/phone.ts';
 import { addressRoutes } from './address-routes.ts';
 import { actorOf, currentUser } from '../../platform/identity/sign-in-session.ts';
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/identity/accounts.ts';
 import type { PostalAddress } from '../../platform/db/tables.ts';
 import { verifyPassword } from '../../platform/identity/passwords.ts';
 import type { FieldError } from '../../platform/http/forms.ts';
-import { isUkMobile } from './phone.ts';
+import { isUkMobile } from '../../platform/contact/phone.ts';
 import { AccountRepository, type AccountRecord } from './repository.ts';
 import { messages, type Preferences, type Profile } from './validation.ts';
 

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../platform/http/forms.ts';
-import { isUkMobile, normaliseUkPhone } from './phone.ts';
+import { isUkMobile, normaliseUkPhone } from '../../platform/contact/phone.ts';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 

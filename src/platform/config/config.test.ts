@@ -37,4 +37,17 @@ describe('configuration', () => {
     const c = loadConfig({ ...base, OIDC_ISSUER: 'https://oidc.integration.account.gov.uk/', OIDC_CLIENT_ID: 'abc' });
     assert.equal(c.oidc?.clientId, 'abc');
   });
+
+  it('has contractor settings that retry for hours by default and can be made quick for tests', () => {
+    assert.deepEqual(loadConfig({ ...base }).contractors, { pollMinutes: 5, retryLimit: 8, retryDelaySeconds: 60, timeoutSeconds: 20 });
+    assert.deepEqual(loadConfig({ ...base, CONTRACTOR_POLL_MINUTES: '0', CONTRACTOR_RETRY_DELAY_SECONDS: '1', CONTRACTOR_TIMEOUT_SECONDS: '0.5' }).contractors, { pollMinutes: 0, retryLimit: 8, retryDelaySeconds: 1, timeoutSeconds: 0.5 });
+    assert.throws(() => loadConfig({ ...base, CONTRACTOR_POLL_MINUTES: '60' }), /CONTRACTOR_POLL_MINUTES/);
+  });
+
+  it('keeps saved form drafts 28 days unless told otherwise, within a year', () => {
+    assert.deepEqual(loadConfig({ ...base }).forms, { draftDays: 28, extraDir: undefined });
+    assert.equal(loadConfig({ ...base, FORMS_DRAFT_DAYS: '7' }).forms.draftDays, 7);
+    assert.throws(() => loadConfig({ ...base, FORMS_DRAFT_DAYS: '0' }), /FORMS_DRAFT_DAYS/);
+    assert.match(loadConfig({ ...base, FORMS_EXTRA_DIR: 'bench/forms' }).forms.extraDir ?? '', /\/bench\/forms$/);
+  });
 });

@@ -9,6 +9,8 @@ export interface Config {
   port: number;
   host: string;
   baseUrl: string;
+  /** Leaflet tile URL template for maps (OpenStreetMap by default). */
+  mapTileUrl: string;
   dataDir: string;
   databaseUrl?: string;
   embeddedPgPort: number;
@@ -23,6 +25,10 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean;
   metricsToken?: string;
+  /** Saved form drafts: days kept when a form does not say; a folder of extra form definitions. */
+  forms: { draftDays: number; extraDir?: string };
+  /** Sending reports to contractors' systems and reading their status updates back (integrations). */
+  contractors: { pollMinutes: number; retryLimit: number; retryDelaySeconds: number; timeoutSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -44,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     baseUrl: (c.BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    mapTileUrl: c.MAP_TILE_URL,
     dataDir,
     databaseUrl: c.DATABASE_URL,
     embeddedPgPort: c.EMBEDDED_PG_PORT,
@@ -67,6 +74,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     trustProxy: c.TRUST_PROXY,
     metricsToken: c.METRICS_TOKEN,
+    forms: { draftDays: c.FORMS_DRAFT_DAYS, extraDir: c.FORMS_EXTRA_DIR ? path.resolve(c.FORMS_EXTRA_DIR) : undefined },
+    contractors: {
+      pollMinutes: c.CONTRACTOR_POLL_MINUTES,
+      retryLimit: c.CONTRACTOR_RETRY_LIMIT,
+      retryDelaySeconds: c.CONTRACTOR_RETRY_DELAY_SECONDS,
+      timeoutSeconds: c.CONTRACTOR_TIMEOUT_SECONDS,
+    },
   };
 }
 

@@ -14,6 +14,8 @@ export const configSchema = z
     PORT: port.default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
     BASE_URL: z.url().optional(),
+    /** Map tiles for the reports map: a Leaflet URL template; its host is added to the CSP's img-src. */
+    MAP_TILE_URL: z.string().regex(/^https:\/\/[^/\s]+\/\S*\{z\}\S*$/).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     EMBEDDED_PG_PORT: port.default(54329),
@@ -34,6 +36,12 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: bool.default(false),
     METRICS_TOKEN: optionalText,
+    FORMS_DRAFT_DAYS: z.coerce.number().int().min(1).max(365).default(28),
+    FORMS_EXTRA_DIR: optionalText,
+    CONTRACTOR_POLL_MINUTES: z.coerce.number().int().min(0).max(59).default(5),
+    CONTRACTOR_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(8),
+    CONTRACTOR_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    CONTRACTOR_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(300).default(20),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && !c.SESSION_SECRET) {

@@ -42,7 +42,7 @@ export async function createHttpServer(services: Services, modules: LastmileModu
   );
 
   await app.register(renderPlugin, { env });
-  await app.register(securityPlugin, { production: config.isProduction });
+  await app.register(securityPlugin, { production: config.isProduction, extraImgSrc: [tileSource(config.mapTileUrl)] });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.viewLocals.navigation = navigation.map((n) => ({ ...n, active: request.url.startsWith(n.href) }));
@@ -73,4 +73,10 @@ export async function createHttpServer(services: Services, modules: LastmileModu
     if (routes) await app.register(async (scope) => routes(scope, services));
   }
   return app;
+}
+
+/** The CSP source for a Leaflet tile URL template: its scheme and host, with a `{s}` subdomain as a wildcard. */
+export function tileSource(template: string): string {
+  const match = /^(https:\/\/[^/]+)/.exec(template);
+  return (match?.[1] ?? "'self'").replace('{s}', '*');
 }

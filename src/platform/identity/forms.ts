@@ -1,8 +1,5 @@
 import { isValidEmail, MAX_EMAIL_LENGTH } from './email.ts';
 
-// The generic form helpers moved to the platform's web layer; identity code imports them from there.
-export { FormErrors, readForm, text, ticked } from '../http/forms.ts';
-
 /** GOV.UK wording for an email address field; returns nothing when the address will do. */
 export function emailProblem(value: string, empty = 'Enter your email address'): string | undefined {
   if (value.trim() === '') return empty;

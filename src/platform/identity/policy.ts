@@ -36,7 +36,7 @@ declare module 'fastify' {
     user: CurrentUser | null;
   }
   interface FastifyInstance {
-    /** Every route registered after the policy plugin that declares `access`. */
+    /** Every session-authenticated route registered after the policy plugin that declares `access`. */
     readonly routeAccess: RouteAccess[];
   }
   interface FastifyContextConfig {
@@ -86,7 +86,8 @@ export const policyPlugin = fp<PolicyOptions>(async (app, opts) => {
   app.decorate('routeAccess', { getter: () => routes });
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
-    if (!access) return;
+    // APIs that authenticate by key (Open311) set `csrf: false`; sessions and roles do not decide who uses them.
+    if (!access || route.config?.csrf === false) return;
     // HEAD routes are Fastify's automatic twins of GET routes.
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });

@@ -60,7 +60,7 @@ export function createViewEnvironment(templateDirs: string[], globals: ViewGloba
 }
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'Europe/London' });
 
 /** GOV.UK style: "4 June 2026" and "4 June 2026 at 2:15pm". */
 export function formatDate(value: unknown, withTime = false): string {
