@@ -1,56 +1,10 @@
-import { randomInt } from 'node:crypto';
+import { referenceScheme } from '../../../platform/reference.ts';
 
-/**
- * Reference numbers people read out over the phone and type back in: no 0/O, 1/I/L, U or V, so
- * no character is mistaken for another. 29 characters, a prime, so the check character can use
- * arithmetic modulo 29.
- */
-export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
-const N = REFERENCE_ALPHABET.length;
-const BODY_LENGTH = 8;
+export { checkCharacter, REFERENCE_ALPHABET } from '../../../platform/reference.ts';
 
-/**
- * Damm's check over the quasigroup x∘y = 2x + y (mod 29). Its rows and columns are permutations
- * and it is totally anti-symmetric (2 − 1 is invertible mod 29), so a wrong character or two
- * neighbours swapped always changes the result: every single substitution and every adjacent
- * transposition is detected.
- */
-function interim(codes: number[]): number {
-  return codes.reduce((r, c) => (2 * r + c) % N, 0);
-}
+/** Form submissions: "BX7K-9M2Q-T", eight random characters and the check character. */
+const submissions = referenceScheme(8, [4, 4, 1]);
 
-function codesOf(text: string): number[] | null {
-  const codes = [...text].map((ch) => REFERENCE_ALPHABET.indexOf(ch));
-  return codes.every((c) => c >= 0) ? codes : null;
-}
-
-/** The character that makes the whole reference check to zero. */
-export function checkCharacter(body: string): string {
-  const codes = codesOf(body);
-  if (!codes) throw new Error(`"${body}" has characters outside the reference alphabet`);
-  return REFERENCE_ALPHABET.charAt((N - ((2 * interim(codes)) % N)) % N);
-}
-
-/** "BX7K-9M2Q-T": eight random characters and the check character. */
-export function newReference(random: (max: number) => number = randomInt): string {
-  let body = '';
-  for (let i = 0; i < BODY_LENGTH; i++) body += REFERENCE_ALPHABET.charAt(random(N));
-  return format(body + checkCharacter(body));
-}
-
-/** A reference as typed ("bx7k 9m2q t") in its usual form, or null if it cannot be one. */
-export function normaliseReference(input: string): string | null {
-  const compact = input.toUpperCase().replace(/[\s-]/g, '');
-  if (compact.length !== BODY_LENGTH + 1) return null;
-  const codes = codesOf(compact);
-  if (!codes || interim(codes) !== 0) return null;
-  return format(compact);
-}
-
-export function isValidReference(input: string): boolean {
-  return normaliseReference(input) !== null;
-}
-
-function format(compact: string): string {
-  return `${compact.slice(0, 4)}-${compact.slice(4, 8)}-${compact.slice(8)}`;
-}
+export const newReference = (random?: (max: number) => number): string => submissions.create(random);
+export const normaliseReference = (input: string): string | null => submissions.normalise(input);
+export const isValidReference = (input: string): boolean => submissions.normalise(input) !== null;
