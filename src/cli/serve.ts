@@ -20,16 +20,24 @@ export async function serve(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  if (config.demoSeed) {
-    const seeded = await seedDemo(platform.services, platform.modules, (label, done, total) => {
-      if (done === total) log.info(`${label}: ${total} done`);
-    });
-    if (seeded) log.info('Seeded the demo borough');
-  }
   await platform.services.jobs.start();
-  if (config.worker === 'inline') await platform.services.jobs.work();
   await app.listen({ port: config.port, host: config.host });
   log.info(`Lastmile is running at ${config.baseUrl}`);
+  // The first page needs no demo data, so the demo borough is seeded once the server is answering.
+  if (config.demoSeed) {
+    try {
+      const seeded = await seedDemo(platform.services, platform.modules, (label, done, total) => {
+        if (done === total) log.info(`${label}: ${total} done`);
+      });
+      if (seeded) log.info('Seeded the demo borough');
+    } catch (error) {
+      // Stopping closes the database under the seeder; a seed that did not finish runs again next start.
+      if (stopping) return;
+      throw error;
+    }
+  }
+  if (stopping) return;
+  if (config.worker === 'inline') await platform.services.jobs.work();
 }
 
 /** `lastmile worker`: runs background jobs in their own process. */
