@@ -60,6 +60,7 @@ async function createEngine(services: Services): Promise<FormsEngine> {
 export const formsModule: LastmileModule = {
   name: 'forms',
   migrations: path.join(here, 'migrations'),
+  navigation: [{ href: '/forms', text: 'Forms' }],
   views: path.join(here, 'views'),
   async setUp(services) {
     const engine = await createEngine(services);

@@ -49,6 +49,7 @@ export function reports(services: Services): ReportsCore {
 export const reportsModule: LastmileModule = {
   name: 'reports',
   migrations: path.join(here, 'migrations'),
+  navigation: [{ href: '/report', text: 'Report a problem' }],
   views: path.join(here, 'views'),
   setUp(services) {
     const core = reports(services);
