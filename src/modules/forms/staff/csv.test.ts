@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvCell, csvLine } from './csv.ts';
+import { csvCell, csvLine } from '../../../platform/http/csv.ts';
 
 describe('CSV cells', () => {
   it('stops spreadsheets running answers as formulas', () => {

@@ -3,9 +3,6 @@ import { isRecord } from '../fields/json.ts';
 import type { Question } from './answers.ts';
 import { csvLine } from '../../../platform/http/csv.ts';
 
-// The cell and line rules live in the platform so every module's exports are formula-safe the same way.
-export { csvCell, csvLine } from '../../../platform/http/csv.ts';
-
 interface Column {
   header: string;
   /** The question this column shows; the submission's own version of it renders the answer. */

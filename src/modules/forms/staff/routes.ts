@@ -10,7 +10,7 @@ import { FormErrors, readForm } from '../../../platform/http/forms.ts';
 import type { ErrorItem } from '../../../platform/http/render.ts';
 import { slug } from '../definition/schema.ts';
 import { STUCK_AFTER_HOURS } from '../delivery/repository.ts';
-import { pagination, showing } from './pagination.ts';
+import { pagination, showing } from '../../../platform/http/pagination.ts';
 import { PAGE_SIZE, type StaffForms } from './service.ts';
 import { previewPages } from './preview.ts';
 import { publishErrors } from './publish.ts';
