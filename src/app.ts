@@ -81,10 +81,5 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
 
 export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   const nav = platform.modules.flatMap((m) => m.navigation ?? []);
-  return createHttpServer(platform.services, platform.modules, [
-    async (app) => pageRoutes(nav)(app),
-    outboxRoutes,
-    identityRoutes,
-    adminRoutes,
-  ]);
+  return createHttpServer(platform.services, platform.modules, [outboxRoutes, identityRoutes, adminRoutes], [async (app) => pageRoutes(nav)(app)]);
 }

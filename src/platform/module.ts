@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from './services.ts';
 import type { NavItem } from './http/render.ts';
 
@@ -16,6 +16,11 @@ export interface LastmileModule {
   navigation?: NavItem[];
   /** Defines the module's jobs and wires its contributions (account cards, personal data). */
   setUp?(services: Services): void | Promise<void>;
+  /**
+   * Values the shared layout shows on every page (see layout.njk: `siteName`, `headerLinks`, `footerLinks`,
+   * `siteBanners`), worked out per request. Keep it cheap: it runs on every page.
+   */
+  viewLocals?(services: Services): (request: FastifyRequest) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Registers the module's routes. */
   routes?(app: FastifyInstance, services: Services): Promise<void>;
   /** Demo data for `lastmile seed --demo` and the first start. */

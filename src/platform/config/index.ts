@@ -29,6 +29,11 @@ export interface Config {
   forms: { draftDays: number; extraDir?: string };
   /** Sending reports to contractors' systems and reading their status updates back (integrations). */
   contractors: { pollMinutes: number; retryLimit: number; retryDelaySeconds: number; timeoutSeconds: number };
+  /** Where the website's content comes from: the built-in store, or a Contentful space mirrored into it. */
+  site: {
+    source: 'builtin' | 'contentful';
+    contentful?: { spaceId: string; environment: string; accessToken: string; host: string; insecure: boolean; syncMinutes: number };
+  };
 }
 
 export class ConfigError extends Error {
@@ -80,6 +85,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryLimit: c.CONTRACTOR_RETRY_LIMIT,
       retryDelaySeconds: c.CONTRACTOR_RETRY_DELAY_SECONDS,
       timeoutSeconds: c.CONTRACTOR_TIMEOUT_SECONDS,
+    },
+    site: {
+      source: c.SITE_CONTENT_SOURCE,
+      contentful:
+        c.CONTENTFUL_SPACE_ID && c.CONTENTFUL_DELIVERY_TOKEN
+          ? {
+              spaceId: c.CONTENTFUL_SPACE_ID,
+              environment: c.CONTENTFUL_ENVIRONMENT,
+              accessToken: c.CONTENTFUL_DELIVERY_TOKEN,
+              host: c.CONTENTFUL_HOST,
+              insecure: c.CONTENTFUL_INSECURE,
+              syncMinutes: c.CONTENTFUL_SYNC_MINUTES,
+            }
+          : undefined,
     },
   };
 }

@@ -42,6 +42,13 @@ export const configSchema = z
     CONTRACTOR_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(8),
     CONTRACTOR_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     CONTRACTOR_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(300).default(20),
+    SITE_CONTENT_SOURCE: z.enum(['builtin', 'contentful']).default('builtin'),
+    CONTENTFUL_SPACE_ID: optionalText,
+    CONTENTFUL_ENVIRONMENT: z.string().default('master'),
+    CONTENTFUL_DELIVERY_TOKEN: optionalText,
+    CONTENTFUL_HOST: z.string().default('cdn.contentful.com'),
+    CONTENTFUL_INSECURE: bool.default(false),
+    CONTENTFUL_SYNC_MINUTES: z.coerce.number().int().min(1).max(59).default(5),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && !c.SESSION_SECRET) {
@@ -49,6 +56,11 @@ export const configSchema = z
     }
     if (c.NOTIFY_API_KEY && !c.NOTIFY_EMAIL_TEMPLATE_ID) {
       ctx.addIssue({ code: 'custom', path: ['NOTIFY_EMAIL_TEMPLATE_ID'], message: 'is required when NOTIFY_API_KEY is set' });
+    }
+    if (c.SITE_CONTENT_SOURCE === 'contentful') {
+      for (const name of ['CONTENTFUL_SPACE_ID', 'CONTENTFUL_DELIVERY_TOKEN'] as const) {
+        if (!c[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when SITE_CONTENT_SOURCE is contentful' });
+      }
     }
     if (c.OIDC_ISSUER && !c.OIDC_CLIENT_ID) {
       ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'is required when OIDC_ISSUER is set' });

@@ -2,14 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services.ts';
 import type { NavItem } from './render.ts';
 
-/** The pages every council site has: home, cookies, privacy notice, accessibility statement. */
+/**
+ * The pages every council site has: home, cookies, privacy notice, accessibility statement. Registered after the
+ * modules, each only if no module (the website) already serves that address.
+ */
 export function pageRoutes(services: NavItem[]) {
   return async function routes(app: FastifyInstance): Promise<void> {
     const config = { access: 'public' } as const;
-    app.get('/', { config }, async (_request, reply) => reply.render('pages/home.njk', { services }));
-    app.get('/cookies', { config }, async (_request, reply) => reply.render('pages/cookies.njk'));
-    app.get('/privacy', { config }, async (_request, reply) => reply.render('pages/privacy.njk'));
-    app.get('/accessibility', { config }, async (_request, reply) => reply.render('pages/accessibility.njk'));
+    const pages: [string, string][] = [
+      ['/cookies', 'pages/cookies.njk'],
+      ['/privacy', 'pages/privacy.njk'],
+      ['/accessibility', 'pages/accessibility.njk'],
+    ];
+    if (!app.hasRoute({ method: 'GET', url: '/' })) {
+      app.get('/', { config }, async (_request, reply) => reply.render('pages/home.njk', { services }));
+    }
+    for (const [url, template] of pages) {
+      if (!app.hasRoute({ method: 'GET', url })) app.get(url, { config }, async (_request, reply) => reply.render(template));
+    }
   };
 }
 

@@ -20,7 +20,9 @@ const publicDir = path.resolve(import.meta.dirname, '../../../public');
 export const BODY_LIMIT = 1024 * 1024;
 
 /** Builds the HTTP app: platform layers first, then each module's routes. */
-export async function createHttpServer(services: Services, modules: LastmileModule[], platformRoutes: ((app: FastifyInstance, s: Services) => Promise<void>)[]): Promise<FastifyInstance> {
+export async function createHttpServer(services: Services, modules: LastmileModule[], platformRoutes: ((app: FastifyInstance, s: Services) => Promise<void>)[],
+  fallbackRoutes: ((app: FastifyInstance, s: Services) => Promise<void>)[] = [],
+): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger>({
     loggerInstance: services.log,
@@ -67,11 +69,19 @@ export async function createHttpServer(services: Services, modules: LastmileModu
   installErrorPages(app, config.isProduction);
 
   await app.register(healthRoutes, { db: services.db, metricsToken: config.metricsToken });
+  const providers = modules.flatMap((m) => (m.viewLocals ? [m.viewLocals(services)] : []));
+  if (providers.length > 0) {
+    app.addHook('preHandler', async (request, reply) => {
+      for (const provide of providers) Object.assign(reply.viewLocals, await provide(request));
+    });
+  }
   for (const routes of platformRoutes) await app.register(async (scope) => routes(scope, services));
   for (const m of modules) {
     const routes = m.routes;
     if (routes) await app.register(async (scope) => routes(scope, services));
   }
+  // Pages the platform offers only when no module serves them (the site module has its own home page).
+  for (const routes of fallbackRoutes) await app.register(async (scope) => routes(scope, services));
   return app;
 }
 
