@@ -70,6 +70,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
     database,
     embedded,
     async stop() {
+      for (const m of modules) await m.stop?.(services).catch((error: unknown) => log.warn({ err: error, module: m.name }, 'module did not stop cleanly'));
       await services.jobs.stop().catch((error: unknown) => log.warn({ err: error }, 'job queue did not stop cleanly'));
       await database.close();
       if (embedded && (stopEmbedded === 'always' || (stopEmbedded === 'if-started-here' && embedded.startedHere))) {

@@ -23,6 +23,8 @@ export interface LastmileModule {
   viewLocals?(services: Services): (request: FastifyRequest) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Registers the module's routes. */
   routes?(app: FastifyInstance, services: Services): Promise<void>;
+  /** Releases what setUp or routes opened (listeners, timers), before the database closes. */
+  stop?(services: Services): Promise<void>;
   /** Demo data for `lastmile seed --demo` and the first start. */
   seedDemo?(services: Services, progress: (label: string, done: number, total: number) => void): Promise<void>;
 }

@@ -74,5 +74,9 @@ export const siteModule: LastmileModule = {
     // Last: the content pages answer any address no other route has claimed.
     await sitePageRoutes(app, s);
   },
+  async stop(services) {
+    const s = sites.get(services);
+    if (s) await Promise.all([s.pages.close(), s.source.close()]);
+  },
   seedDemo: (services, progress) => seedSiteDemo(site(services), progress),
 };
