@@ -14,6 +14,8 @@ import { formsEngine, type FormsEngine } from '../forms/index.ts';
 import { formsAssetLayers } from './assets/forms-layers.ts';
 import { residentReportRoutes } from './web/routes.ts';
 import { backofficeRoutes } from './backoffice/index.ts';
+import { reportAlertRoutes, setUpReportAlerts } from './alerts/index.ts';
+import { contractorPort, PhotoLinks } from './web/photo-links.ts';
 
 export type * from './contracts.ts';
 export { ReportRejected } from './contracts.ts';
@@ -68,13 +70,16 @@ export const reportsModule: LastmileModule = {
     });
     // Contractor integration: it reads reports and applies contractors' updates through the core,
     // and the core's submit hands each new report to its dispatch inside the submit transaction.
-    connectReports(services, { find: (id, executor) => core.records.find(id, executor), apply: (change) => core.updates.apply(change) });
+    // Photos go to contractors as signed public addresses (web/photo-links.ts).
+    connectReports(services, contractorPort(core, new PhotoLinks(services.config.sessionSecret, services.config.baseUrl)));
     core.useContractorDispatch(contractorDispatch(services));
     // The forms engine's `asset` questions find streetlights and drains by their plate numbers.
     const forms = formsOn(services);
     if (forms) for (const layer of formsAssetLayers(core.assets, services.gazetteer)) forms.assets.add(layer);
     services.personalData.addCard(yourReportsCard(services.db, core.records));
     services.personalData.addData(reportsPersonalData(services.db));
+    // Email alerts about new reports in a ward or near a place (./alerts): their job, personal data and pages.
+    setUpReportAlerts(services, core);
   },
   async routes(app, services) {
     const core = reports(services);
@@ -83,6 +88,7 @@ export const reportsModule: LastmileModule = {
     await open311Routes(app, core, services);
     await residentReportRoutes(app, services);
     await backofficeRoutes(app, services, core);
+    await reportAlertRoutes(app, services, core);
   },
   seedDemo: (services, progress) => seedReportsDemo(services, progress),
 };

@@ -49,6 +49,7 @@ export async function staffReportView(office: BackOffice, report: Report): Promi
     responseTime: hours === undefined ? undefined : hoursInWords(hours),
     channelText: CHANNEL_LABELS[report.channel],
     staffName: staff ? (staff.name ?? staff.email) : undefined,
+    takenBy: staff ? `Taken by ${staff.name ?? staff.email} ${report.channel === 'phone' ? 'by phone' : 'in person'}` : undefined,
     wardName: ward?.name,
     streetName: street?.name,
     answers,

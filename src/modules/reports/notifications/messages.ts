@@ -20,6 +20,8 @@ export interface ReportMessage {
 export interface PersonalLinks {
   report: string;
   unsubscribe: string;
+  /** The reporter's own tracking link (web/reporter-token.ts): it lets them add information or reopen without an account. */
+  track?: string;
 }
 
 function what(about: AboutReport): string {
@@ -30,12 +32,17 @@ function footer(links: PersonalLinks): string {
   return `See the report and its updates: ${links.report}\n\nTo stop getting updates about this report: ${links.unsubscribe}`;
 }
 
+/** Only the reporter's confirmation carries their tracking link: anyone else's copy must not let them change the report. */
+function track(links: PersonalLinks): string {
+  return links.track ? `To add information to your report, or to reopen it if it is not fixed, use this link. It is only for you, so do not share it: ${links.track}\n\n` : '';
+}
+
 export function confirmation(about: AboutReport, councilName: string, emergencyPhone: string | null, links: PersonalLinks): ReportMessage {
   const danger = emergencyPhone ? `\n\nIf it is dangerous now, call us on ${emergencyPhone}.` : '';
   return {
     subject: `We have your report: ${about.reference}`,
-    body: `Thank you for reporting a problem to ${councilName}.\n\nWhat you reported: ${what(about)}\nYour reference: ${about.reference}\n\nWe will tell you when it is being dealt with and when it is fixed.${danger}\n\n${footer(links)}`,
-    sms: `${councilName}: we have your report of a ${about.categoryName.toLowerCase()}, reference ${about.reference}. We will text you when it changes. ${links.report}`,
+    body: `Thank you for reporting a problem to ${councilName}.\n\nWhat you reported: ${what(about)}\nYour reference: ${about.reference}\n\nWe will tell you when it is being dealt with and when it is fixed.${danger}\n\n${track(links)}${footer(links)}`,
+    sms: `${councilName}: we have your report of a ${about.categoryName.toLowerCase()}, reference ${about.reference}. We will text you when it changes. ${links.track ?? links.report}`,
   };
 }
 

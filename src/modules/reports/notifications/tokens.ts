@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { ReporterTokens } from '../web/reporter-token.ts';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -12,9 +13,12 @@ export function hashToken(token: string): string {
  */
 export class ReportTokens {
   private readonly key: Buffer;
+  /** The reporter's tracking-link tokens, for their confirmation message: the same scheme as the confirmation page's link. */
+  readonly reporter: ReporterTokens;
 
   constructor(serverSecret: string) {
     this.key = createHmac('sha256', serverSecret).update('lastmile.reports.unsubscribe').digest();
+    this.reporter = new ReporterTokens(serverSecret);
   }
 
   unsubscribeToken(subscriptionId: string): string {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../platform/services.ts';
 import type { ReportsCore } from '../core.ts';
 import { reportsDb } from '../tables.ts';
+import { PhotoLinks } from '../web/photo-links.ts';
 import { Open311Clients } from './clients.ts';
 import { open311Server } from './routes.ts';
 
@@ -14,6 +15,7 @@ export { Open311Clients, type Open311Client } from './clients.ts';
  */
 export async function open311Routes(app: FastifyInstance, core: ReportsCore, services: Services): Promise<void> {
   const { config, geography, gazetteer } = services;
+  const photoLinks = new PhotoLinks(config.sessionSecret, config.baseUrl);
   await open311Server(app, {
     db: reportsDb(services.db),
     clients: new Open311Clients(services.db),
@@ -26,5 +28,6 @@ export async function open311Routes(app: FastifyInstance, core: ReportsCore, ser
     areaName: geography.borough.name,
     baseUrl: config.baseUrl,
     production: config.isProduction,
+    photoUrl: (reportId, fileId) => photoLinks.url(reportId, fileId),
   });
 }

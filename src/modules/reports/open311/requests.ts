@@ -19,6 +19,7 @@ export interface RequestQuery {
 }
 
 interface RequestRow {
+  id: string;
   reference: string;
   state: ReportState;
   category_code: string;
@@ -33,6 +34,8 @@ interface RequestRow {
   street: string | null;
   town: string | null;
   media_url: string | null;
+  /** The first photo still on the report (moderation removes redacted ones). */
+  photo_file_id: string | null;
   status_notes: string | null;
 }
 
@@ -43,10 +46,11 @@ interface RequestRow {
 export async function findRequests(db: ReportsDb, query: RequestQuery): Promise<RequestRow[]> {
   const where = query.references ? sql`r.reference = any(${query.references}::text[])` : sql.join([sql`r.created_at >= ${query.from}`, sql`r.created_at <= ${query.to}`, ...filters(query)], sql` and `);
   const result = await sql<RequestRow>`
-    select r.reference, r.state, r.category_code, c.name as service_name, r.description,
+    select r.id, r.reference, r.state, r.category_code, c.name as service_name, r.description,
       ${w3cDate(sql`r.created_at`)} as requested, ${w3cDate(sql`r.updated_at`)} as updated,
       case when ${stateCondition(OPEN_STATES)} then ${w3cDate(sql`r.due_at`)} end as expected,
       r.lat, r.lon, s.name as street, s.town, r.answers ->> 'media_url' as media_url,
+      r.photo_file_ids[1] as photo_file_id,
       (select u.text from report_updates u
         where u.report_id = r.id and u.visibility = 'public' and u.text is not null
         order by u.created_at desc limit 1) as status_notes
@@ -85,6 +89,8 @@ export interface RequestFormat {
   /** mySociety's extended statuses in `status`, when the client asked for them. */
   extendedStatuses: boolean;
   councilName: string;
+  /** The public address of a report's photo (web/photo-links.ts), given as media_url. */
+  photoUrl?: (reportId: string, fileId: string) => string;
 }
 
 export function requestList(rows: RequestRow[], format: RequestFormat): Open311List {
@@ -113,6 +119,7 @@ function serviceRequest(row: RequestRow, format: RequestFormat): Open311Object {
     zipcode: null,
     lat: row.lat,
     long: row.lon,
-    media_url: row.media_url,
+    // Our own photo when the report has one; else the address an Open311 client sent with it.
+    media_url: row.photo_file_id && format.photoUrl ? format.photoUrl(row.id, row.photo_file_id) : row.media_url,
   };
 }

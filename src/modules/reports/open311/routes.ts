@@ -29,6 +29,8 @@ export interface Open311Deps {
   areaName: string;
   baseUrl: string;
   production: boolean;
+  /** Public addresses for reports' photos, given as media_url. */
+  photoUrl?: (reportId: string, fileId: string) => string;
 }
 
 export const OPEN311_PREFIX = '/open311/v2';
@@ -58,7 +60,7 @@ export async function open311Server(app: FastifyInstance, deps: Open311Deps): Pr
         scope.get(`/requests.${format}`, { config }, async (request, reply) => {
           const query = await requestQuery(deps.categories, queryParams(request));
           const rows = await findRequests(deps.db, query);
-          return send(reply, format, 'service_requests', requestList(rows, { extendedStatuses: query.extendedStatuses, councilName: deps.councilName }));
+          return send(reply, format, 'service_requests', requestList(rows, { extendedStatuses: query.extendedStatuses, councilName: deps.councilName, photoUrl: deps.photoUrl }));
         });
 
         scope.post(`/requests.${format}`, { config }, async (request, reply) => {
@@ -90,7 +92,7 @@ export async function open311Server(app: FastifyInstance, deps: Open311Deps): Pr
         const { name, format } = fileOf(request);
         const rows = await requestsWithId(deps.db, name);
         if (rows.length === 0) throw notFound(`service_request_id ${name.slice(0, 40)} was not found`);
-        return send(reply, format, 'service_requests', requestList(rows, { extendedStatuses: text(queryParams(request), 'extended_statuses') === 'true', councilName: deps.councilName }));
+        return send(reply, format, 'service_requests', requestList(rows, { extendedStatuses: text(queryParams(request), 'extended_statuses') === 'true', councilName: deps.councilName, photoUrl: deps.photoUrl }));
       });
 
       // Every request is answered at once with its service_request_id, so no token is ever handed
@@ -127,7 +129,11 @@ function installErrors(scope: FastifyInstance): void {
   const answer = (reply: FastifyReply, request: FastifyRequest, status: number, problems: Open311Problem[]) =>
     send(reply, formatOf(request), 'errors', errorBody(problems), status);
 
-  scope.setNotFoundHandler((request, reply) => answer(reply, request, 404, [{ code: 404, description: `${request.method} ${request.url.split('?')[0] ?? ''} is not part of this Open311 server: see discovery.xml` }]));
+  const notHere = (request: FastifyRequest, reply: FastifyReply) =>
+    answer(reply, request, 404, [{ code: 404, description: `${request.method} ${request.url.split('?')[0] ?? ''} is not part of this Open311 server: see discovery.xml` }]);
+  scope.setNotFoundHandler(notHere);
+  // Everything under the prefix is the Open311 server's, so the website's catch-all for content pages never answers here.
+  scope.get('/*', { config: { access: 'public', csrf: false } }, notHere);
 
   scope.setErrorHandler((error: FastifyError | Open311Error, request, reply) => {
     if (error instanceof Open311Error) {

@@ -97,7 +97,7 @@ export class Pipeline implements ReportPipeline {
       if (!report) throw new Error('Could not find an unused report reference');
       if (subscription && channels) {
         const about: AboutReport = { reference: report.reference, categoryName: category.name, place: result.street?.name ?? locationDescription };
-        await this.deps.subscribers.sendTo(trx, report, subscription.id, channels, (links) => confirmation(about, this.deps.councilName, emergencyPhone, links));
+        await this.deps.subscribers.sendTo(trx, report, subscription.id, channels, (links) => confirmation(about, this.deps.councilName, emergencyPhone, { ...links, track: `${links.report}?token=${this.deps.tokens.reporter.tokenFor(about.reference)}` }));
       }
       await this.deps.jobs.send(trx, ASK_IF_FIXED_JOB, { reportId: report.id }, { startAfter: new Date(createdAt.getTime() + ASK_AFTER_DAYS * DAY_MS) });
       await this.deps.dispatch().enqueue(trx, report.id);
