@@ -70,6 +70,18 @@ open311Key
   .requiredOption('--name <name>', 'the name the key was created with')
   .action(async (opts: { name: string }) => (await open311()).keyRevokeCommand(opts));
 
+const siteCli = () => import('./modules/site/admin/cli.ts');
+const siteCommand = program.command('site').description('The council website');
+siteCommand
+  .command('export [file]')
+  .description('Write all website content, menus, redirects and settings as one JSON file (to standard output without a file)')
+  .action(async (file?: string) => (await siteCli()).siteExportCommand(file));
+siteCommand
+  .command('import <file>')
+  .description('Check a JSON bundle and import all of it or nothing; items already on the site get a new version')
+  .option('--publish', 'publish the items the file marks as published (otherwise all are drafts)')
+  .action(async (file: string, opts: { publish?: boolean }) => (await siteCli()).siteImportCommand(file, opts));
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

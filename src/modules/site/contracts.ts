@@ -151,5 +151,11 @@ export const siteBundleSchema = z.object({
 export type SiteBundle = z.infer<typeof siteBundleSchema>;
 export type SiteBundleInput = z.input<typeof siteBundleSchema>;
 
+/**
+ * Addresses with routes of their own that show what editors publish there (else a default page): content may take
+ * them, unlike other routes' addresses.
+ */
+export const CONTENT_ROUTES: ReadonlySet<string> = new Set(['/', '/accessibility', '/privacy', '/cookies']);
+
 /** Names of the permissions (see migrations/001_content.sql). */
 export const SITE_PERMISSIONS = { edit: 'site.edit', publish: 'site.publish' } as const;

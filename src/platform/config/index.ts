@@ -32,7 +32,7 @@ export interface Config {
   /** Where the website's content comes from: the built-in store, or a Contentful space mirrored into it. */
   site: {
     source: 'builtin' | 'contentful';
-    contentful?: { spaceId: string; environment: string; accessToken: string; host: string; insecure: boolean; syncMinutes: number };
+    contentful?: { spaceId: string; environment: string; accessToken: string; host: string; insecure: boolean; syncMinutes: number; webhookSecret?: string };
   };
 }
 
@@ -97,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
               host: c.CONTENTFUL_HOST,
               insecure: c.CONTENTFUL_INSECURE,
               syncMinutes: c.CONTENTFUL_SYNC_MINUTES,
+              webhookSecret: c.CONTENTFUL_WEBHOOK_SECRET,
             }
           : undefined,
     },

@@ -48,6 +48,7 @@ export const configSchema = z
     CONTENTFUL_DELIVERY_TOKEN: optionalText,
     CONTENTFUL_HOST: z.string().default('cdn.contentful.com'),
     CONTENTFUL_INSECURE: bool.default(false),
+    CONTENTFUL_WEBHOOK_SECRET: optionalText,
     CONTENTFUL_SYNC_MINUTES: z.coerce.number().int().min(1).max(59).default(5),
   })
   .superRefine((c, ctx) => {

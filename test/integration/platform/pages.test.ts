@@ -19,10 +19,20 @@ describe('the platform web layer', () => {
     const csp = String(res.headers['content-security-policy']);
     assert.match(csp, /default-src 'self'/);
     assert.match(csp, /frame-ancestors 'none'/);
+    // The home page is shared by every anonymous visitor (the site's page cache), so its inline script is allowed by hash.
+    assert.match(csp, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+    assert.doesNotMatch(csp, /nonce-/);
+    assert.ok(res.headers['x-request-id']);
+  });
+
+  it('gives a page rendered for one visitor a fresh CSP nonce on its inline script', async () => {
+    const res = await t.app.inject('/sign-in');
+    const csp = String(res.headers['content-security-policy']);
     const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
     assert.ok(nonce, 'script-src carries a nonce');
-    assert.ok(res.body.includes(`<script nonce="${nonce}">`), "the inline script carries the same nonce");
-    assert.ok(res.headers['x-request-id']);
+    assert.ok(res.body.includes(`<script nonce="${nonce}">`), 'the inline script carries the same nonce');
+    const again = await t.app.inject('/sign-in');
+    assert.notEqual(/'nonce-([^']+)'/.exec(String(again.headers['content-security-policy']))?.[1], nonce);
   });
 
   it('answers unknown pages with the GOV.UK 404 page', async () => {

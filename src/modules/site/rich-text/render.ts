@@ -56,7 +56,7 @@ function blockMarkdown(block: Block): string {
   switch (block.type) {
     case 'paragraph':
       // A paragraph that starts like a list, heading or quote must not read back as one.
-      return inlineMarkdown(block.content).replace(/^(\d+)([.)])(\s)/, '$1\\$2$3').replace(/^([-+#>])/, '\\$1');
+      return inlineMarkdown(block.content).replace(/^(\d+)([.)])(\s|$)/, '$1\\$2$3').replace(/^([-+#>])/, '\\$1');
     case 'heading':
       return `${'#'.repeat(block.level)} ${block.text}`;
     case 'list':
