@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from './services.ts';
 import type { NavItem } from './http/render.ts';
 
@@ -21,6 +21,11 @@ export interface LastmileModule {
    * `siteBanners`), worked out per request. Keep it cheap: it runs on every page.
    */
   viewLocals?(services: Services): (request: FastifyRequest) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /**
+   * Answers a request from what the module shares between anonymous visitors (a cached page), before sessions,
+   * users and CSRF are worked out; returns true when it has sent the reply. Security headers are already set.
+   */
+  sharedResponses?(services: Services): (request: FastifyRequest, reply: FastifyReply) => boolean;
   /** Registers the module's routes. */
   routes?(app: FastifyInstance, services: Services): Promise<void>;
   /** Releases what setUp or routes opened (listeners, timers), before the database closes. */

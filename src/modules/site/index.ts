@@ -8,7 +8,7 @@ import { SiteSearch } from './search/service.ts';
 import { contentSource, type ContentSource } from './sources/content-source.ts';
 import { PageCache } from './web/cache.ts';
 import { siteChrome } from './web/chrome.ts';
-import { sitePageRoutes } from './web/routes.ts';
+import { answerFromCache, sitePageRoutes } from './web/routes.ts';
 import { siteAdminRoutes } from './admin/routes.ts';
 import { siteSearchRoutes } from './search/routes.ts';
 import { contentSourceRoutes } from './sources/routes.ts';
@@ -66,6 +66,7 @@ export const siteModule: LastmileModule = {
     s.search.setUp();
   },
   viewLocals: (services) => siteChrome(site(services)),
+  sharedResponses: (services) => answerFromCache(site(services)),
   async routes(app, services) {
     const s = site(services);
     await siteAdminRoutes(app, s);

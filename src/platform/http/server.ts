@@ -47,6 +47,15 @@ export async function createHttpServer(services: Services, modules: LastmileModu
   await app.register(securityPlugin, { production: config.isProduction, extraImgSrc: [tileSource(config.mapTileUrl)] });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // Pages a module shares between anonymous visitors are answered here, before sessions and users are looked up.
+  const sharers = modules.flatMap((m) => (m.sharedResponses ? [m.sharedResponses(services)] : []));
+  if (sharers.length > 0) {
+    app.addHook('onRequest', async (request, reply) => {
+      for (const answered of sharers) if (answered(request, reply)) return reply;
+    });
+  }
+  app.addHook('onRequest', async (request, reply) => {
     reply.viewLocals.navigation = navigation.map((n) => ({ ...n, active: request.url.startsWith(n.href) }));
     reply.viewLocals.currentPath = request.url;
   });

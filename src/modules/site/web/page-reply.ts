@@ -25,8 +25,10 @@ const plans = new WeakMap<FastifyRequest, CachePlan>();
  * in, or part-way through a form) may see their name, a flash message or a CSRF token, so they get their own.
  */
 export function isAnonymous(request: FastifyRequest): boolean {
-  return (request.method === 'GET' || request.method === 'HEAD') && !request.cookies[SESSION_COOKIE];
+  // Read from the header itself: shared pages are answered before the cookie plugin has parsed it.
+  return (request.method === 'GET' || request.method === 'HEAD') && !SESSION_COOKIE_PRESENT.test(request.headers.cookie ?? '');
 }
+const SESSION_COOKIE_PRESENT = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`);
 
 /**
  * Answers from the cache when it can (a 304 when the visitor already has the page) and returns true; otherwise

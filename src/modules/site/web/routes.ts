@@ -22,11 +22,6 @@ const EVENTS_SHOWN = 50;
 export async function sitePageRoutes(app: FastifyInstance, site: Site): Promise<void> {
   const config = { access: 'public' } as const;
   void site.pages.listen(site.services.databaseUrl, site.services.log);
-  // Shared pages are answered before anything else in this scope runs: no user to load, no menus to work out.
-  app.addHook('onRequest', async (request, reply) => {
-    const keyOf = CACHE_KEYS[request.routeOptions.url ?? ''];
-    if (keyOf && sendCached(site, request, reply, keyOf(request))) return reply;
-  });
   app.addHook('onSend', async (request, reply, payload) =>
     storeShared(site, request, reply, payload, async () => (await siteSnapshot(site)).nextAlertChange(new Date())),
   );
@@ -105,6 +100,17 @@ const PLATFORM_PAGES: Record<string, string> = {
   '/privacy': 'pages/privacy.njk',
   '/cookies': 'pages/cookies.njk',
 };
+
+/**
+ * Answers anonymous visitors from the page cache, or plans to keep the page the route is about to render. The
+ * platform calls it before sessions are read (LastmileModule.sharedResponses): no session, user or menus to load.
+ */
+export function answerFromCache(site: Site): (request: FastifyRequest, reply: FastifyReply) => boolean {
+  return (request, reply) => {
+    const keyOf = CACHE_KEYS[request.routeOptions.url ?? ''];
+    return keyOf !== undefined && sendCached(site, request, reply, keyOf(request));
+  };
+}
 
 /** What each route's page is cached under: its path, and the query only where it changes the page. */
 const CACHE_KEYS: Record<string, (request: FastifyRequest) => string | undefined> = {

@@ -40,6 +40,12 @@ describe('the page cache, menus, settings and alerts', () => {
     const again = await t.app.inject('/council-tax/discounts');
     assert.equal(again.headers.etag, etag);
     assert.equal(again.body, first.body);
+    // Answered from the cache before sessions are read, it still carries every security header the first one had.
+    for (const header of ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-frame-options', 'permissions-policy', 'cache-control', 'vary']) {
+      assert.equal(again.headers[header], first.headers[header], header);
+    }
+    assert.ok(again.headers['x-request-id']);
+    assert.equal(again.headers['set-cookie'], undefined, 'no session is started for a shared page');
     const revalidated = await t.app.inject({ url: '/council-tax/discounts', headers: { 'if-none-match': etag } });
     assert.equal(revalidated.statusCode, 304);
     assert.equal(revalidated.body, '');
