@@ -4,7 +4,7 @@ import type { Notifier } from '../../../platform/notify/index.ts';
 import type { AuditLog } from '../../../platform/audit/index.ts';
 import type { ReportState } from '../contracts.ts';
 import { askIfFixed } from '../notifications/messages.ts';
-import { hashToken, looksLikeToken, ReportTokens } from '../notifications/tokens.ts';
+import { hashToken, looksLikeToken, oneTimeToken } from '../notifications/tokens.ts';
 import type { Report, ReportRecords } from '../records.ts';
 import { isClosed, isOpen } from '../states.ts';
 import { reportsDb } from '../tables.ts';
@@ -52,7 +52,7 @@ export class FixedQuestionnaire {
       if (!report || report.hidden || isClosed(report.state)) return false;
       const to = await this.reporterEmail(trx, report);
       if (!to) return false;
-      const { token, hash } = ReportTokens.questionnaireToken();
+      const { token, hash } = oneTimeToken();
       const added = await reportsDb(trx).insertInto('report_questionnaires').values({ report_id: report.id, token_hash: hash }).onConflict((oc) => oc.doNothing()).returning('report_id').executeTakeFirst();
       if (!added) return false;
       const about = await aboutReport(trx, report);

@@ -6,32 +6,52 @@ export function hashToken(token: string): string {
 }
 
 /**
- * Tokens in the links we send. An unsubscribe link goes in every update for as long as someone is
- * subscribed, so its token is derived from the subscription's id with a key made from the server
- * secret, and only its hash is stored (a leaked table unsubscribes nobody). A "has it been fixed?"
- * link is sent once, so its token is random.
+ * Tokens for links that go in every message for as long as something lasts (an unsubscribe link): derived from the
+ * thing's id with a key made from the server secret and a purpose of its own, so no two kinds of link ever match.
+ * Only their hashes are stored: a leaked table stops nothing.
+ */
+export class DerivedTokens {
+  private readonly key: Buffer;
+
+  constructor(serverSecret: string, purpose: string) {
+    this.key = createHmac('sha256', serverSecret).update(purpose).digest();
+  }
+
+  token(id: string): string {
+    return createHmac('sha256', this.key).update(id).digest('base64url');
+  }
+
+  hash(id: string): string {
+    return hashToken(this.token(id));
+  }
+}
+
+/** A token for a link sent once (a "has it been fixed?" question, a confirmation), and the hash to store. */
+export function oneTimeToken(): { token: string; hash: string } {
+  const token = randomBytes(24).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+/**
+ * Tokens in the links we send about reports: the unsubscribe link in every update to a subscriber, and the
+ * reporter's tracking link.
  */
 export class ReportTokens {
-  private readonly key: Buffer;
+  private readonly unsubscribe: DerivedTokens;
   /** The reporter's tracking-link tokens, for their confirmation message: the same scheme as the confirmation page's link. */
   readonly reporter: ReporterTokens;
 
   constructor(serverSecret: string) {
-    this.key = createHmac('sha256', serverSecret).update('lastmile.reports.unsubscribe').digest();
+    this.unsubscribe = new DerivedTokens(serverSecret, 'lastmile.reports.unsubscribe');
     this.reporter = new ReporterTokens(serverSecret);
   }
 
   unsubscribeToken(subscriptionId: string): string {
-    return createHmac('sha256', this.key).update(subscriptionId).digest('base64url');
+    return this.unsubscribe.token(subscriptionId);
   }
 
   unsubscribeHash(subscriptionId: string): string {
-    return hashToken(this.unsubscribeToken(subscriptionId));
-  }
-
-  static questionnaireToken(): { token: string; hash: string } {
-    const token = randomBytes(24).toString('base64url');
-    return { token, hash: hashToken(token) };
+    return this.unsubscribe.hash(subscriptionId);
   }
 }
 
