@@ -25,6 +25,9 @@ export type { FormsEngine } from './engine.ts';
 export type { DraftSummary } from './drafts/repository.ts';
 export type { SubmissionSummary } from './submissions/repository.ts';
 export type { AssetLayer, Asset } from './fields/index.ts';
+export type { FieldView, FormField } from './fields/types.ts';
+// Other modules ask a form's questions inside their own pages (report it's category questions) with these.
+export { fieldViews, readFields } from './journey/read-fields.ts';
 // Other modules send submissions to themselves with `formsService(services).registerSubmissionHandler(...)` in their setUp.
 export { formsService, PermanentDeliveryError, type FormsService } from './delivery/index.ts';
 

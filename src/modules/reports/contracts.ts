@@ -105,7 +105,8 @@ export interface ReportPipeline {
   /** Validates, locates, stores the report and its follow-up jobs in one transaction. */
   submit(input: NewReport): Promise<{ id: string; reference: string }>;
   /** "This is my problem too": subscribes a person to an existing report instead of a duplicate. */
-  subscribe(reportId: string, subscriber: Reporter): Promise<void>;
+  /** `takenBy`: a member of staff adding a caller (assisted digital), recorded as the actor with the channel. */
+  subscribe(reportId: string, subscriber: Reporter, takenBy?: { staffId: string; channel: Channel }): Promise<void>;
 }
 
 export interface StateChange {

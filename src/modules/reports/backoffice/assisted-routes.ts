@@ -2,10 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { pageErrors, readForm, text, type FieldError } from '../../../platform/http/forms.ts';
 import { currentUser } from '../../../platform/identity/sign-in-session.ts';
-import type { FieldView, FormField } from '../../forms/fields/types.ts';
-import { formsEngine } from '../../forms/index.ts';
 // The forms engine's own reading of a page's fields, as the resident's "Report it" uses for the same questions.
-import { fieldViews, readFields } from '../../forms/journey/read-fields.ts';
+import { fieldViews, formsEngine, readFields, type FieldView, type FormField } from '../../forms/index.ts';
 import type { ReportCategory } from '../categories/catalogue.ts';
 import { ReportRejected } from '../contracts.ts';
 import { MAX_DESCRIPTION } from '../pipeline/input.ts';
@@ -119,13 +117,11 @@ export async function assistedRoutes(app: FastifyInstance, office: BackOffice): 
     if (!report) return reply.redirect(`${HERE}/nearby`, 303);
     const { caller } = found.draft;
     try {
-      await core.pipeline.subscribe(report.id, reporterOf(caller));
+      await core.pipeline.subscribe(report.id, reporterOf(caller), { staffId: currentUser(request).id, channel: found.draft.channel });
     } catch (error) {
       if (!(error instanceof ReportRejected)) throw error;
       return reply.code(400).render('backoffice/assisted/nearby.njk', await nearbyPage(found, place, [{ href: `#follow-${report.id}`, text: error.message }]));
     }
-    const staffId = currentUser(request).id;
-    await services.audit.record({ actorId: staffId, action: 'reports.caller_subscribed', subjectType: 'report', subjectId: report.id, details: { reference: report.reference, channel: found.draft.channel }, ip: request.ip, requestId: request.id });
     request.session.staffReport = undefined;
     request.session.staffReportSent = { reference: report.reference, reportId: report.id, callerName: caller.name, contactedBy: contactedBy(caller), followed: true };
     return reply.redirect(`${HERE}/confirmation`, 303);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AuditLog } from '../../../platform/audit/index.ts';
 import type { JobQueue } from '../../../platform/jobs/index.ts';
-import { ReportRejected, type ContractorDispatch, type LocateResult, type NewReport, type ReportPipeline, type Reporter } from '../contracts.ts';
+import { ReportRejected, type Channel, type ContractorDispatch, type LocateResult, type NewReport, type ReportPipeline, type Reporter } from '../contracts.ts';
 import { checkAnswers } from '../categories/answers.ts';
 import { assess } from '../categories/assessment.ts';
 import type { Locator } from '../location/locator.ts';
@@ -117,7 +117,7 @@ export class Pipeline implements ReportPipeline {
   }
 
   /** "This is my problem too": updates to this person as well, instead of a second report. */
-  async subscribe(reportId: string, subscriber: Reporter): Promise<void> {
+  async subscribe(reportId: string, subscriber: Reporter, takenBy?: { staffId: string; channel: Channel }): Promise<void> {
     const person = checkReporter(subscriber);
     if (!person.userId && !person.email && !person.phone) throw new ReportRejected('email', 'Enter an email address or a mobile phone number so we can send you updates');
     if (person.userId && !(await this.deps.db.selectFrom('users').select('id').where('id', '=', person.userId).executeTakeFirst())) throw new ReportRejected('reporter', 'The account is not known');
@@ -129,7 +129,12 @@ export class Pipeline implements ReportPipeline {
       if (!subscription.added) return;
       const about: AboutReport = { reference: report.reference, categoryName: report.category_name, place: report.location_description };
       await this.deps.subscribers.send(trx, report, (links) => subscribed(about, links), { only: subscription.id });
-      await this.deps.audit.record({ actorId: person.userId, action: 'reports.subscribed', subjectType: 'report', subjectId: report.id, details: { reference: report.reference } }, trx);
+      await this.deps.audit.record(
+        takenBy
+          ? { actorId: takenBy.staffId, action: 'reports.caller_subscribed', subjectType: 'report', subjectId: report.id, details: { reference: report.reference, channel: takenBy.channel } }
+          : { actorId: person.userId, action: 'reports.subscribed', subjectType: 'report', subjectId: report.id, details: { reference: report.reference } },
+        trx,
+      );
     });
   }
 

@@ -3,10 +3,8 @@ import type { ErrorItem } from '../../../platform/http/render.ts';
 import { pageErrors, type FieldError } from '../../../platform/http/forms.ts';
 import { postedUploads } from '../../../platform/files/multipart.ts';
 import type { Services } from '../../../platform/services.ts';
-import type { FieldView, FormField } from '../../forms/fields/types.ts';
-import { formsEngine } from '../../forms/index.ts';
 // The forms engine's own reading and checking of a page's fields, so a category's questions behave as in any form.
-import { fieldViews, readFields } from '../../forms/journey/read-fields.ts';
+import { fieldViews, formsEngine, readFields, type FieldView, type FormField } from '../../forms/index.ts';
 import { assess } from '../categories/assessment.ts';
 import type { ReportCategory } from '../categories/catalogue.ts';
 import type { ReportsCore } from '../core.ts';
