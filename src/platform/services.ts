@@ -37,5 +37,7 @@ export function buildServices(config: Config, log: Logger, db: Db, pool: pg.Pool
   const personalData = new PersonalDataRegistry();
   const accounts = new Accounts({ db, audit, notify, jobs, personalData, config });
   const files = Files.local(db, config.dataDir);
+  // Uploads that no module keeps (journeys abandoned, drafts expired) are deleted nightly.
+  jobs.define(files.cleanupJob({ audit, log }));
   return { config, log, db, pool, databaseUrl, audit, jobs, notify, geography, gazetteer, accounts, personalData, files };
 }

@@ -13,6 +13,7 @@ import { journeyRoutes } from './journey/routes.ts';
 import { staffFormsPages } from './staff/index.ts';
 import { formsPersonalData } from './personal-data.ts';
 import { formsAccountCard } from './account-card.ts';
+import { formsFileKeeper } from './files-keeper.ts';
 import { applyRetention } from './retention.ts';
 import { SubmissionService } from './submissions/service.ts';
 import { todayInLondon } from './validation/dates.ts';
@@ -71,6 +72,8 @@ export const formsModule: LastmileModule = {
     services.jobs.define({ name: DRAFT_EXPIRY_JOB, cron: '17 3 * * *', retryLimit: 3, handler: async () => void (await applyRetention(engine)) });
     services.personalData.addData(formsPersonalData(engine.submissions.repository, engine.drafts.repository));
     services.personalData.addCard(formsAccountCard(engine.submissions.repository, engine.drafts.repository));
+    // Uploads in live drafts and submissions outlive the nightly clean-up of abandoned ones.
+    services.files.addKeeper('forms', formsFileKeeper(services.db));
   },
   async routes(app, services) {
     const engine = formsEngine(services);

@@ -16,6 +16,7 @@ import { residentReportRoutes } from './web/routes.ts';
 import { backofficeRoutes } from './backoffice/index.ts';
 import { reportAlertRoutes, setUpReportAlerts } from './alerts/index.ts';
 import { contractorPort, PhotoLinks } from './web/photo-links.ts';
+import { reportsFileKeeper } from './files-keeper.ts';
 
 export type * from './contracts.ts';
 export { ReportRejected } from './contracts.ts';
@@ -80,6 +81,8 @@ export const reportsModule: LastmileModule = {
     services.personalData.addData(reportsPersonalData(services.db));
     // Email alerts about new reports in a ward or near a place (./alerts): their job, personal data and pages.
     setUpReportAlerts(services, core);
+    // Reports' photos, hidden ones too, outlive the nightly clean-up of abandoned uploads.
+    services.files.addKeeper('reports', reportsFileKeeper(services.db));
   },
   async routes(app, services) {
     const core = reports(services);

@@ -1,12 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { ColumnType } from 'kysely';
+import type { Logger } from 'pino';
+import type { AuditLog } from '../audit/index.ts';
 import type { Db, Executor } from '../db/database.ts';
+import type { JobDefinition } from '../jobs/index.ts';
+import { cleanUpFiles, fileCleanupJob, type CleanupSummary, type FileKeeper } from './cleanup.ts';
 import { FILE_KINDS, kindList, sniffKind, type FileKind } from './sniff.ts';
 import { LocalDiskStorage, type FileStorage } from './storage.ts';
 
 export { FILE_KINDS, isFileKind, kindList, type FileKind } from './sniff.ts';
 export { LocalDiskStorage, type FileStorage } from './storage.ts';
+export { CLEANUP_GRACE_MS, FILE_CLEANUP_JOB, type CleanupSummary, type FileKeeper } from './cleanup.ts';
 
 interface FilesTable {
   id: string;
@@ -60,6 +65,8 @@ export async function checkUpload(upload: Upload, rules: UploadRules): Promise<U
 
 /** Uploaded files: bytes in storage, what we know about them in the `files` table. */
 export class Files {
+  private readonly keepers = new Map<string, FileKeeper>();
+
   constructor(
     private readonly db: Db,
     readonly storage: FileStorage,
@@ -104,6 +111,25 @@ export class Files {
   async remove(executor: Executor, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.tables(executor).deleteFrom('files').where('id', 'in', ids).execute();
+  }
+
+  /**
+   * A module that keeps uploads says which it still uses, so the nightly clean-up deletes the rest
+   * (uploads in journeys never sent). Call from the module's setUp.
+   */
+  addKeeper(name: string, keeper: FileKeeper): void {
+    if (this.keepers.has(name)) throw new Error(`A file keeper called ${name} is already registered`);
+    this.keepers.set(name, keeper);
+  }
+
+  /** Deletes uploads older than a day that no keeper claims (see cleanup.ts). */
+  cleanUp(deps: { audit: AuditLog; log: Logger }, now = new Date()): Promise<CleanupSummary> {
+    return cleanUpFiles({ db: this.db, storage: this.storage, keepers: this.keepers, ...deps }, now);
+  }
+
+  /** The nightly `files.cleanup` job, for the job queue. */
+  cleanupJob(deps: { audit: AuditLog; log: Logger }): JobDefinition<object> {
+    return fileCleanupJob(() => this.cleanUp(deps));
   }
 
   /** Deletes the bytes of files no longer listed. Call after the transaction that removed them commits. */

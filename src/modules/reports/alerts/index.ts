@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../platform/services.ts';
 import type { ReportsCore } from '../core.ts';
+import { alertsCard } from './account.ts';
 import { alertsPersonalData } from './personal-data.ts';
 import { alertRoutes } from './routes.ts';
 import { ALERT_JOB, ReportAlerts } from './service.ts';
@@ -31,7 +32,10 @@ export function reportAlerts(services: Services, core: ReportsCore): ReportAlert
   return alerts;
 }
 
-/** The sending job (every 5 minutes; it also deletes alerts never confirmed) and the alerts' share of personal data. */
+/**
+ * The sending job (every 5 minutes; it also deletes alerts never confirmed), the alerts' card on My Account,
+ * and their share of personal data.
+ */
 export function setUpReportAlerts(services: Services, core: ReportsCore): void {
   const alerts = reportAlerts(services, core);
   services.jobs.define<object>({
@@ -43,6 +47,7 @@ export function setUpReportAlerts(services: Services, core: ReportsCore): void {
       await alerts.run();
     },
   });
+  services.personalData.addCard(alertsCard(alerts));
   services.personalData.addData(alertsPersonalData(services.db, alerts));
 }
 

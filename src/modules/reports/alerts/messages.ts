@@ -17,6 +17,14 @@ export function confirmAlert(councilName: string, about: string, links: { confir
   };
 }
 
+/** For a sign-up the address already has: nothing to do, and how to stop it if that is what they meant. */
+export function alreadyAlerted(councilName: string, about: string, links: { unsubscribe: string }): { subject: string; body: string } {
+  return {
+    subject: 'You already get this email alert',
+    body: `Someone, probably you, asked ${councilName} to email this address when problems are reported ${about}.\n\nYou already get these alerts, so nothing has changed and you do not need to do anything.\n\nTo stop these emails: ${links.unsubscribe}`,
+  };
+}
+
 export function newReports(councilName: string, about: string, listed: ListedReport[], total: number, links: { more: string; unsubscribe: string }): { subject: string; body: string } {
   const lines = listed.map((r) => `${r.categoryName}${r.street ? ` on ${r.street}` : ''}, reported ${day(r.createdAt)}\n${r.link}`);
   const more = total > listed.length ? `\n\n…and ${total - listed.length} more: ${links.more}` : '';

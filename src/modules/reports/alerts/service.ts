@@ -7,7 +7,7 @@ import type { Geography } from '../../../platform/geo/geography.ts';
 import type { Notifier } from '../../../platform/notify/index.ts';
 import type { Categories } from '../categories/catalogue.ts';
 import { hashToken, looksLikeToken } from '../notifications/tokens.ts';
-import { confirmAlert, newReports, type ListedReport } from './messages.ts';
+import { alreadyAlerted, confirmAlert, newReports, type ListedReport } from './messages.ts';
 import { alertsDb, type ReportAlertsTable } from './tables.ts';
 import { AlertTokens } from './tokens.ts';
 
@@ -25,6 +25,16 @@ export const MOST_LISTED = 20;
 export const SETTLE_MS = 2 * 60_000;
 /** Unconfirmed alerts one address may have at once, so the form cannot be used to flood someone's inbox. */
 const MOST_UNCONFIRMED = 5;
+/**
+ * Sign-up emails (confirmation links, "you already get this") one address may be sent in a day, whoever asks:
+ * asking again for the same alert sends another email without making another alert, so the cap above alone
+ * would not stop the form being used to flood an inbox.
+ */
+const MOST_SIGN_UP_EMAILS_A_DAY = 10;
+/** How the sign-up emails are told apart in the outbox, to count them. */
+const SIGN_UP_REFERENCE = 'alert-sign-up-';
+/** Points this close are the same place: a street or postcode gives the same point each time, a map pin nearly. */
+const SAME_PLACE_METRES = 25;
 const DAY_MS = 24 * 3600 * 1000;
 
 export type AlertArea = { kind: 'ward'; wardCode: string } | { kind: 'near'; lon: number; lat: number; radiusMetres: AlertRadius; label: string };
@@ -36,6 +46,9 @@ export interface AlertRequest {
   categoryCodes: string[];
   userId: string | null;
 }
+
+/** What a sign-up did; the person who pressed the button is told the same whichever it was. */
+export type SignUpOutcome = 'new' | 'resent' | 'already' | 'limited';
 
 export interface AlertSummary {
   id: string;
@@ -74,23 +87,56 @@ type AlertRow = Selectable<ReportAlertsTable>;
 export class ReportAlerts {
   constructor(private readonly deps: Deps) {}
 
-  /** Stores the alert unconfirmed and emails its confirmation link, unless the address has too many waiting. */
-  async request(input: AlertRequest, now = new Date()): Promise<{ id: string | null }> {
+  /**
+   * Stores the alert unconfirmed and emails its confirmation link. Asking again for an alert the address
+   * already has makes no second one: a confirmed one gets a "you already get this" email with its stop
+   * link, an unconfirmed one a fresh confirmation link (the old one stops working). Every outcome looks
+   * the same to whoever pressed the button, so the form tells nobody what alerts an address has.
+   */
+  async request(input: AlertRequest, now = new Date()): Promise<{ id: string | null; outcome: SignUpOutcome }> {
     const { db, tokens, notify, audit } = this.deps;
-    const about = await this.describe(input.area.kind === 'ward' ? { ward_code: input.area.wardCode, radius_metres: null, place_label: null, category_codes: input.categoryCodes } : { ward_code: null, radius_metres: input.area.radiusMetres, place_label: input.area.label, category_codes: input.categoryCodes });
+    const area = input.area;
+    const about = await this.describe(area.kind === 'ward' ? { ward_code: area.wardCode, radius_metres: null, place_label: null, category_codes: input.categoryCodes } : { ward_code: null, radius_metres: area.radiusMetres, place_label: area.label, category_codes: input.categoryCodes });
+    const email = input.email.toLowerCase();
     return db.transaction().execute(async (trx) => {
       const tables = alertsDb(trx);
+      // One sign-up per address at a time, so two presses at once cannot both miss the other's row.
+      await sql`select pg_advisory_xact_lock(hashtext(${`report-alerts:${email}`}))`.execute(trx);
+      const sent = await tables
+        .selectFrom('notify_messages')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(sql<string>`lower(recipient)`, '=', email)
+        .where('reference', 'like', `${SIGN_UP_REFERENCE}%`)
+        .where('created_at', '>', new Date(now.getTime() - DAY_MS))
+        .executeTakeFirstOrThrow();
+      if (Number(sent.n) >= MOST_SIGN_UP_EMAILS_A_DAY) return { id: null, outcome: 'limited' };
+      const same = await this.sameAlert(trx, email, area, input.categoryCodes);
+      if (same?.confirmed_at) {
+        const message = alreadyAlerted(this.deps.councilName, about, { unsubscribe: this.unsubscribeLink(same.id) });
+        await notify.email(trx, { to: input.email, ...message, reference: `${SIGN_UP_REFERENCE}${same.id}` });
+        return { id: same.id, outcome: 'already' };
+      }
+      const confirm = AlertTokens.confirmToken();
+      const confirmMessage = confirmAlert(this.deps.councilName, about, { confirm: `${this.deps.baseUrl}/reports/alerts/confirm/${confirm.token}` }, CONFIRM_WITHIN_DAYS);
+      if (same) {
+        // A new link, working for the full time from now; the old one's hash is gone, so it no longer works.
+        await tables
+          .updateTable('report_alerts')
+          .set((eb) => ({ confirm_token_hash: confirm.hash, created_at: now, user_id: eb.fn.coalesce('user_id', eb.val(input.userId)) }))
+          .where('id', '=', same.id)
+          .execute();
+        await notify.email(trx, { to: input.email, ...confirmMessage, reference: `${SIGN_UP_REFERENCE}${same.id}` });
+        await audit.record({ actorId: input.userId, action: 'reports.alert.confirmation-resent', subjectType: 'report_alert', subjectId: same.id }, trx);
+        return { id: same.id, outcome: 'resent' };
+      }
       const waiting = await tables
         .selectFrom('report_alerts')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where(sql<string>`lower(email)`, '=', input.email.toLowerCase())
+        .where(sql<string>`lower(email)`, '=', email)
         .where('confirmed_at', 'is', null)
         .executeTakeFirstOrThrow();
-      // Said the same way as success, so the page tells nobody what alerts an address has.
-      if (Number(waiting.n) >= MOST_UNCONFIRMED) return { id: null };
+      if (Number(waiting.n) >= MOST_UNCONFIRMED) return { id: null, outcome: 'limited' };
       const id = randomUUID();
-      const confirm = AlertTokens.confirmToken();
-      const area = input.area;
       await tables
         .insertInto('report_alerts')
         .values({
@@ -108,11 +154,55 @@ export class ReportAlerts {
           unsubscribe_token_hash: tokens.unsubscribeHash(id),
         })
         .execute();
-      const message = confirmAlert(this.deps.councilName, about, { confirm: `${this.deps.baseUrl}/reports/alerts/confirm/${confirm.token}` }, CONFIRM_WITHIN_DAYS);
-      await notify.email(trx, { to: input.email, ...message, reference: `alert-${id}` });
+      await notify.email(trx, { to: input.email, ...confirmMessage, reference: `${SIGN_UP_REFERENCE}${id}` });
       await audit.record({ actorId: input.userId, action: 'reports.alert.requested', subjectType: 'report_alert', subjectId: id, details: { area: area.kind, wardCode: area.kind === 'ward' ? area.wardCode : null } }, trx);
-      return { id };
+      return { id, outcome: 'new' };
     });
+  }
+
+  /**
+   * The address's alert for the same ward, or the same distance from (nearly) the same point, and the same
+   * kinds of problem in any order; a confirmed one first.
+   */
+  private async sameAlert(trx: Executor, email: string, area: AlertArea, categoryCodes: string[]): Promise<AlertRow | undefined> {
+    const place =
+      area.kind === 'ward'
+        ? sql<boolean>`ward_code = ${area.wardCode}`
+        : sql<boolean>`ward_code is null and radius_metres = ${area.radiusMetres}
+            and earth_distance(ll_to_earth(lat, lon), ll_to_earth(${area.lat}::float8, ${area.lon}::float8)) <= ${SAME_PLACE_METRES}`;
+    return alertsDb(trx)
+      .selectFrom('report_alerts')
+      .selectAll()
+      .where(sql<string>`lower(email)`, '=', email)
+      .where(place)
+      .where(sql<boolean>`category_codes @> ${categoryCodes}::text[] and category_codes <@ ${categoryCodes}::text[]`)
+      .orderBy(sql`confirmed_at is null`)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+  }
+
+  /**
+   * Confirmed alerts of a signed-in person, for My Account: those made while signed in, and those for the
+   * account's address once the account has shown it owns the address.
+   */
+  async ofAccount(userId: string): Promise<{ about: string; everyKind: boolean; stopLink: string }[]> {
+    const tables = alertsDb(this.deps.db);
+    const user = await tables.selectFrom('users').select(['email', 'email_verified_at']).where('id', '=', userId).executeTakeFirst();
+    if (!user) return [];
+    const rows = await tables
+      .selectFrom('report_alerts')
+      .selectAll()
+      .where('confirmed_at', 'is not', null)
+      .where((eb) => (user.email_verified_at ? eb.or([eb('user_id', '=', userId), eb(sql<string>`lower(email)`, '=', user.email.toLowerCase())]) : eb('user_id', '=', userId)))
+      .orderBy('confirmed_at')
+      .execute();
+    const mine = [];
+    for (const row of rows) mine.push({ about: await this.describe(row), everyKind: row.category_codes.length === 0, stopLink: `/reports/alerts/unsubscribe/${this.deps.tokens.unsubscribeToken(row.id)}` });
+    return mine;
+  }
+
+  private unsubscribeLink(alertId: string): string {
+    return `${this.deps.baseUrl}/reports/alerts/unsubscribe/${this.deps.tokens.unsubscribeToken(alertId)}`;
   }
 
   /** The alert a confirmation link names, if it still works. */
@@ -205,7 +295,7 @@ export class ReportAlerts {
       if (!alert) return false;
       const about = await this.describe(alert);
       const more = alert.ward_code ? `${this.deps.baseUrl}/reports?ward=${encodeURIComponent(alert.ward_code)}` : `${this.deps.baseUrl}/reports`;
-      const message = newReports(this.deps.councilName, about, listed, total, { more, unsubscribe: `${this.deps.baseUrl}/reports/alerts/unsubscribe/${this.deps.tokens.unsubscribeToken(alert.id)}` });
+      const message = newReports(this.deps.councilName, about, listed, total, { more, unsubscribe: this.unsubscribeLink(alert.id) });
       await this.deps.notify.email(trx, { to: alert.email, ...message, reference: `alert-${alert.id}` });
       return true;
     });
