@@ -27,6 +27,8 @@ export type { DraftSummary } from './drafts/repository.ts';
 export type { SubmissionSummary } from './submissions/repository.ts';
 export type { AssetLayer, Asset } from './fields/index.ts';
 export type { FieldView, FormField } from './fields/types.ts';
+// Reports read each street-report category's questions from its form (its choices and whether each is asked always).
+export type { Form } from './definition/form.ts';
 // Other modules ask a form's questions inside their own pages (report it's category questions) with these.
 export { fieldViews, readFields } from './journey/read-fields.ts';
 // Other modules send submissions to themselves with `formsService(services).registerSubmissionHandler(...)` in their setUp.

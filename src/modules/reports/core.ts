@@ -1,4 +1,5 @@
 import type { Services } from '../../platform/services.ts';
+import { formsEngine } from '../forms/index.ts';
 import type { ContractorDispatch } from './contracts.ts';
 import { AssetRegister, type BoundingBox } from './assets/register.ts';
 import { assetCollection } from './assets/geojson.ts';
@@ -36,7 +37,8 @@ export class ReportsCore {
     this.db = services.db;
     const db = reportsDb(services.db);
     const tokens = new ReportTokens(services.config.sessionSecret);
-    this.categories = new Categories(db);
+    // Each category's questions are its form's: the forms engine is the one place they are defined.
+    this.categories = new Categories(db, () => formsEngine(services).registry);
     this.assets = new AssetRegister(services.db);
     this.records = new ReportRecords(services.db);
     this.templates = new ResponseTemplates(db);

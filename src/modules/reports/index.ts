@@ -7,6 +7,7 @@ import { yourReportsCard, reportsPersonalData } from './account.ts';
 import { assetRoutes } from './assets/routes.ts';
 import { open311Routes } from './open311/index.ts';
 import { ReportsCore } from './core.ts';
+import { ruleProblems } from './categories/assessment.ts';
 import { seedReportsDemo } from './demo/seed.ts';
 import { REROUTED_JOB } from './updates/reroute.ts';
 import { connectReports, contractorDispatch } from '../integrations/index.ts';
@@ -54,8 +55,12 @@ export const reportsModule: LastmileModule = {
   migrations: path.join(here, 'migrations'),
   navigation: [{ href: '/report', text: 'Report a problem' }],
   views: path.join(here, 'views'),
-  setUp(services) {
+  async setUp(services) {
     const core = reports(services);
+    // The priority rules name questions and answers of the categories' forms. A form version staff published without
+    // one is said loudly, but does not stop the council's services from starting: reports still arrive, unprioritised.
+    const problems = ruleProblems(await core.categories.all());
+    if (problems.length) services.log.error({ problems }, "the report priority rules do not match the categories' forms");
     services.jobs.define(core.questionnaire.jobDefinition());
     services.jobs.define<ReportRerouted>({
       name: REROUTED_JOB,

@@ -32,15 +32,10 @@ export class EmailField extends Question<EmailDefinition, string, string> {
     return {
       template: 'forms/fields/input.njk',
       params: {
-        id: this.id,
-        name: this.name,
+        ...this.inputParams(raw, errors, options),
         type: 'email',
-        label: this.labelParams(options),
-        hint: this.hintParams(),
-        value: raw,
         autocomplete: 'email',
         spellcheck: false,
-        errorMessage: this.errorMessage(errors),
       },
     };
   }

@@ -51,16 +51,11 @@ export class NumberField extends Question<NumberDefinition, number, string> {
     return {
       template: 'forms/fields/input.njk',
       params: {
-        id: this.id,
-        name: this.name,
-        label: this.labelParams(options),
-        hint: this.hintParams(),
-        value: raw,
+        ...this.inputParams(raw, errors, options),
         inputmode: this.definition.integer ? 'numeric' : 'decimal',
         spellcheck: false,
         classes: 'govuk-input--width-5',
         suffix: this.definition.suffix ? { text: this.definition.suffix } : undefined,
-        errorMessage: this.errorMessage(errors),
       },
     };
   }

@@ -30,15 +30,10 @@ export class PhoneField extends Question<PhoneDefinition, string, string> {
     return {
       template: 'forms/fields/input.njk',
       params: {
-        id: this.id,
-        name: this.name,
+        ...this.inputParams(raw, errors, options),
         type: 'tel',
-        label: this.labelParams(options),
-        hint: this.hintParams(),
-        value: raw,
         autocomplete: 'tel',
         classes: 'govuk-input--width-20',
-        errorMessage: this.errorMessage(errors),
       },
     };
   }

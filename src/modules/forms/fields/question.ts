@@ -148,6 +148,16 @@ export abstract class Question<D extends QuestionDefinition, V, R> implements Fo
     return { legend: { text: this.labelText(), classes: options.asHeading ? 'govuk-fieldset__legend--l' : 'govuk-fieldset__legend--m', isPageHeading: options.asHeading } };
   }
 
+  /** What GOV.UK's one-box macros (input, textarea, select) all take; each type adds its own. */
+  protected inputParams(raw: string, errors: ErrorItem[], options: ViewOptions): Record<string, unknown> {
+    return { id: this.id, name: this.name, label: this.labelParams(options), hint: this.hintParams(), value: raw, errorMessage: this.errorMessage(errors) };
+  }
+
+  /** What GOV.UK's radios and checkboxes macros both take, besides their items. */
+  protected groupParams(errors: ErrorItem[], options: ViewOptions): Record<string, unknown> {
+    return { idPrefix: this.name, name: this.name, fieldset: this.fieldsetParams(options), hint: this.hintParams(), errorMessage: this.errorMessage(errors) };
+  }
+
   protected hintParams(): { text: string } | undefined {
     return this.definition.hint ? { text: this.definition.hint } : undefined;
   }

@@ -33,16 +33,12 @@ export class YesNoField extends Question<YesNoDefinition, boolean, string> {
     return {
       template: 'forms/fields/radios.njk',
       params: {
-        idPrefix: this.name,
-        name: this.name,
-        fieldset: this.fieldsetParams(options),
-        hint: this.hintParams(),
+        ...this.groupParams(errors, options),
         classes: 'govuk-radios--inline',
         items: [
           { value: 'yes', text: 'Yes', checked: raw === 'yes' },
           { value: 'no', text: 'No', checked: raw === 'no' },
         ],
-        errorMessage: this.errorMessage(errors),
       },
     };
   }

@@ -2,8 +2,18 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ReportRejected } from '../contracts.ts';
 import { checkAnswers } from './answers.ts';
-import { assess } from './assessment.ts';
-import { questionsFor } from './questions.ts';
+import { assess, ruleProblems } from './assessment.ts';
+import type { CategoryQuestion } from './questions.ts';
+
+// As the category forms ask them (questions.test.ts reads them from the forms themselves).
+const choice = (code: string, values: string[]): CategoryQuestion => ({ code, label: `The ${code}?`, required: true, kind: 'choice', options: values.map((value) => ({ value, text: value })) });
+const yesNo = (code: string): CategoryQuestion => ({ code, label: `The ${code}?`, required: true, kind: 'yes-no', options: [{ value: 'yes', text: 'Yes' }, { value: 'no', text: 'No' }] });
+const QUESTIONS: Record<string, CategoryQuestion[]> = {
+  streetlight: [choice('fault', ['light_out', 'on_in_daytime', 'flickering', 'damaged'])],
+  blocked_drain: [choice('problem', ['blocked', 'smell', 'cover_missing']), yesNo('flooding')],
+  pothole: [choice('where', ['road', 'pavement', 'cycle_lane']), choice('size', ['small', 'medium', 'large']), choice('depth', ['shallow', 'deep'])],
+};
+const questionsFor = (code: string): CategoryQuestion[] => QUESTIONS[code] ?? [];
 
 const streetlight = { code: 'streetlight', defaultPriority: 'standard', standardResponseHours: 168 } as const;
 const drain = { code: 'blocked_drain', defaultPriority: 'standard', standardResponseHours: 120 } as const;
@@ -49,5 +59,20 @@ describe('checking answers from any channel', () => {
     refused({ fault: 'light_out', 'bad key': 'x' }, 'answers');
     refused({ fault: 'light_out', note: 'x'.repeat(2001) }, 'note');
     refused({ fault: 'light_out', big: 'x'.repeat(1900).split('').map(() => 'y'.repeat(10)) }, 'answers');
+  });
+});
+
+describe('the priority rules against the categories’ forms', () => {
+  const categories = Object.entries(QUESTIONS).map(([code, questions]) => ({ code, questions }));
+
+  it('find every question and answer they name', () => {
+    assert.deepEqual(ruleProblems(categories), []);
+  });
+
+  it('name what a changed form no longer has', () => {
+    const changed = categories.map((c) => (c.code === 'pothole' ? { ...c, questions: [choice('size', ['small', 'large']), choice('depth', ['shallow', 'very_deep'])] } : c));
+    assert.deepEqual(ruleProblems(changed), ['pothole: "depth" has no answer "deep"', 'pothole: its form has no choice or yes/no question "where"']);
+    const noFlooding = categories.map((c) => (c.code === 'blocked_drain' ? { ...c, questions: [choice('problem', ['blocked', 'smell', 'cover_missing']), choice('flooding', ['yes', 'no'])] } : c));
+    assert.deepEqual(ruleProblems(noFlooding), ['blocked_drain: "flooding" has no answer true']);
   });
 });

@@ -20,11 +20,47 @@ export interface Assessment {
   dangerous: boolean;
 }
 
+/** A priority the core gives when every named answer is one of those listed (form question name → option values). */
+export interface PriorityRule {
+  when: Record<string, (string | boolean)[]>;
+  priority: Priority;
+  /** Dangerous now: the resident is told to call as well. */
+  dangerous?: boolean;
+}
+
 /**
- * The priority a report's answers give it, or the category's default when they say nothing that
- * matters. Potholes go by the usual highway intervention level (40 mm deep), and sooner where
- * people walk or cycle.
+ * The core's own judgement of a category's answers, by question name and option value; the questions
+ * and options themselves are the category's form's. The first rule that holds wins; otherwise, once
+ * `decidedBy` is answered, the category's standard time. Every name and value here must be in the
+ * form: `ruleProblems` checks that at start-up.
  */
+export interface CategoryRules {
+  rules: PriorityRule[];
+  decidedBy: string;
+}
+
+export const CATEGORY_RULES: Record<string, CategoryRules> = {
+  streetlight: { rules: [{ when: { fault: ['damaged'] }, priority: 'emergency', dangerous: true }], decidedBy: 'fault' },
+  blocked_drain: {
+    rules: [
+      // An open gully in the road is a hole a wheel or a foot goes into.
+      { when: { problem: ['cover_missing'] }, priority: 'emergency', dangerous: true },
+      { when: { flooding: [true] }, priority: 'urgent' },
+    ],
+    decidedBy: 'problem',
+  },
+  // The usual highway intervention level (40 mm deep), and sooner where people walk or cycle.
+  pothole: {
+    rules: [
+      { when: { depth: ['shallow'] }, priority: 'low' },
+      { when: { depth: ['deep'], where: ['pavement', 'cycle_lane'] }, priority: 'urgent' },
+      { when: { depth: ['deep'], size: ['large'] }, priority: 'urgent' },
+    ],
+    decidedBy: 'depth',
+  },
+};
+
+/** The priority a report's answers give it, or the category's default when they say nothing that matters. */
 export function assess(category: Pick<ReportCategory, 'code' | 'defaultPriority' | 'standardResponseHours'>, answers: Record<string, unknown>): Assessment {
   const { priority, dangerous } = ruleFor(category.code, answers) ?? { priority: category.defaultPriority, dangerous: false };
   return { priority, dangerous, dueInHours: responseHours(priority, category.standardResponseHours) };
@@ -35,27 +71,30 @@ export function responseHours(priority: Priority, standardResponseHours: number)
 }
 
 function ruleFor(code: string, answers: Record<string, unknown>): { priority: Priority; dangerous: boolean } | undefined {
-  switch (code) {
-    case 'streetlight':
-      if (answers.fault === 'damaged') return { priority: 'emergency', dangerous: true };
-      return answers.fault === undefined ? undefined : { priority: 'standard', dangerous: false };
-    case 'blocked_drain':
-      // An open gully in the road is a hole a wheel or a foot goes into.
-      if (answers.problem === 'cover_missing') return { priority: 'emergency', dangerous: true };
-      if (answers.flooding === true) return { priority: 'urgent', dangerous: false };
-      return answers.problem === undefined ? undefined : { priority: 'standard', dangerous: false };
-    case 'pothole':
-      return potholePriority(answers);
-    default:
-      return undefined;
-  }
+  const own = CATEGORY_RULES[code];
+  if (!own) return undefined;
+  const rule = own.rules.find((r) => Object.entries(r.when).every(([name, values]) => values.some((v) => v === answers[name])));
+  if (rule) return { priority: rule.priority, dangerous: rule.dangerous === true };
+  return answers[own.decidedBy] === undefined ? undefined : { priority: 'standard', dangerous: false };
 }
 
-function potholePriority(answers: Record<string, unknown>): { priority: Priority; dangerous: boolean } | undefined {
-  const { size, depth, where } = answers;
-  if (depth === undefined) return undefined;
-  if (depth === 'shallow') return { priority: 'low', dangerous: false };
-  const footOrBike = where === 'pavement' || where === 'cycle_lane';
-  if (footOrBike || size === 'large') return { priority: 'urgent', dangerous: false };
-  return { priority: 'standard', dangerous: false };
+/**
+ * What the rules name that a category's questions do not have ("pothole: depth has no option "deep""),
+ * so a form changed under them is found at start-up rather than by a report given the wrong priority.
+ */
+export function ruleProblems(categories: Pick<ReportCategory, 'code' | 'questions'>[], rules: Record<string, CategoryRules> = CATEGORY_RULES): string[] {
+  return categories.flatMap((category) => {
+    const own = rules[category.code];
+    if (!own) return [];
+    const named = new Map<string, Set<string | boolean>>([[own.decidedBy, new Set()]]);
+    for (const rule of own.rules) for (const [name, values] of Object.entries(rule.when)) named.set(name, new Set([...(named.get(name) ?? []), ...values]));
+    return [...named].flatMap(([name, values]) => {
+      const question = category.questions.find((q) => q.code === name);
+      if (!question) return [`${category.code}: its form has no choice or yes/no question "${name}"`];
+      return [...values].flatMap((value) => {
+        const offered = question.kind === 'yes-no' ? typeof value === 'boolean' : question.options.some((o) => o.value === value);
+        return offered ? [] : [`${category.code}: "${name}" has no answer ${JSON.stringify(value)}`];
+      });
+    });
+  });
 }

@@ -1,7 +1,10 @@
+import { z } from 'zod';
+import type { Form } from '../../forms/index.ts';
+
 /**
- * The questions each category asks, as the core needs them: to check answers from every channel,
- * to set the priority, and for Open311 service definitions (attributes). The forms in forms/*.json
- * ask the same questions of residents; a test keeps the two in step.
+ * A category's question as the core needs it: to check answers from every channel, and for Open311
+ * service definitions (attributes). Made from the category's form (forms/*.json, or a version staff
+ * published), which is the only place the questions are written down.
  */
 export interface CategoryQuestion {
   /** The answer's key: the field's name in the form, and the Open311 attribute code. */
@@ -12,76 +15,30 @@ export interface CategoryQuestion {
   options: { value: string; text: string }[];
 }
 
-const yesNo = [
+const YES_NO = [
   { value: 'yes', text: 'Yes' },
   { value: 'no', text: 'No' },
 ];
 
-export const CATEGORY_QUESTIONS: Record<string, CategoryQuestion[]> = {
-  streetlight: [
-    {
-      code: 'fault',
-      label: 'What is wrong with the light?',
-      required: true,
-      kind: 'choice',
-      options: [
-        { value: 'light_out', text: 'It is not working' },
-        { value: 'on_in_daytime', text: 'It is on during the day' },
-        { value: 'flickering', text: 'It flickers or keeps going off' },
-        { value: 'damaged', text: 'It is damaged, leaning, or has wires showing' },
-      ],
-    },
-  ],
-  blocked_drain: [
-    {
-      code: 'problem',
-      label: 'What is wrong with the drain?',
-      required: true,
-      kind: 'choice',
-      options: [
-        { value: 'blocked', text: 'It is blocked and water is not draining away' },
-        { value: 'smell', text: 'It smells' },
-        { value: 'cover_missing', text: 'The cover or grate is broken or missing' },
-      ],
-    },
-    { code: 'flooding', label: 'Is water flooding the road, the pavement or a property?', required: true, kind: 'yes-no', options: yesNo },
-  ],
-  pothole: [
-    {
-      code: 'size',
-      label: 'How big is the pothole?',
-      required: true,
-      kind: 'choice',
-      options: [
-        { value: 'small', text: 'Smaller than a dinner plate' },
-        { value: 'medium', text: 'Between a dinner plate and a dustbin lid' },
-        { value: 'large', text: 'Bigger than a dustbin lid' },
-      ],
-    },
-    {
-      code: 'depth',
-      label: 'How deep is it?',
-      required: true,
-      kind: 'choice',
-      options: [
-        { value: 'shallow', text: 'Less than 4cm (about the height of a matchbox)' },
-        { value: 'deep', text: '4cm or more' },
-      ],
-    },
-    {
-      code: 'where',
-      label: 'Where is the pothole?',
-      required: true,
-      kind: 'choice',
-      options: [
-        { value: 'road', text: 'On the road' },
-        { value: 'pavement', text: 'On the pavement' },
-        { value: 'cycle_lane', text: 'In a cycle lane' },
-      ],
-    },
-  ],
-};
+// A field definition is open JSON to other modules; the engine checked it, so this only narrows the type.
+const choiceOptions = z.object({ options: z.array(z.object({ value: z.string(), text: z.string() })) });
 
-export function questionsFor(categoryCode: string): CategoryQuestion[] {
-  return CATEGORY_QUESTIONS[categoryCode] ?? [];
+/**
+ * The form's choice and yes/no questions. Other kinds (text, addresses, assets) are checked for shape
+ * only, as before. A question the form asks only sometimes (show-if, required-if, or on a page shown
+ * only sometimes) is not required of other channels, which cannot follow the form's branching.
+ */
+export function questionsOf(form: Form): CategoryQuestion[] {
+  return form.pages.flatMap((page) =>
+    page.questions.flatMap((field): CategoryQuestion[] => {
+      const { definition } = field;
+      if (!field.name) return [];
+      const always = definition.optional !== true && definition.requiredIf === undefined && field.showIf === undefined && page.definition.showIf === undefined;
+      const asked = { code: field.name, label: field.label, required: always };
+      if (field.type === 'yes-no') return [{ ...asked, kind: 'yes-no', options: YES_NO }];
+      if (field.type !== 'radios' && field.type !== 'select') return [];
+      const { options } = choiceOptions.parse(definition);
+      return [{ ...asked, kind: 'choice', options: options.map((o) => ({ value: o.value, text: o.text })) }];
+    }),
+  );
 }

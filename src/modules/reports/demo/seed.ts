@@ -1,4 +1,5 @@
 import type { Services } from '../../../platform/services.ts';
+import { formsEngine } from '../../forms/index.ts';
 import type { ReportState } from '../contracts.ts';
 import { Categories } from '../categories/catalogue.ts';
 import { reportsDb } from '../tables.ts';
@@ -27,7 +28,7 @@ export async function seedReportsDemo(services: Services, progress: Progress, no
   if (await db.selectFrom('reports').select('id').limit(1).executeTakeFirst()) return;
 
   const assets = await db.selectFrom('street_assets').select(['id', 'layer', 'lon', 'lat', 'usrn']).orderBy('id').execute();
-  const categories = await new Categories(db).active();
+  const categories = await new Categories(db, () => formsEngine(services).registry).active();
   const templates = await db.selectFrom('report_response_templates').selectAll().execute();
   const templateText = (code: string, state: ReportState) =>
     (templates.find((t) => t.category_code === code && t.state === state) ?? templates.find((t) => t.category_code === null && t.state === state))?.text ?? null;
