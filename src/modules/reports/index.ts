@@ -8,6 +8,7 @@ import { assetRoutes } from './assets/routes.ts';
 import { open311Routes } from './open311/index.ts';
 import { ReportsCore } from './core.ts';
 import { ruleProblems } from './categories/assessment.ts';
+import { reportFormCheck } from './categories/publish-check.ts';
 import { seedReportsDemo } from './demo/seed.ts';
 import { REROUTED_JOB } from './updates/reroute.ts';
 import { connectReports, contractorDispatch } from '../integrations/index.ts';
@@ -61,6 +62,7 @@ export const reportsModule: LastmileModule = {
     // one is said loudly, but does not stop the council's services from starting: reports still arrive, unprioritised.
     const problems = ruleProblems(await core.categories.all());
     if (problems.length) services.log.error({ problems }, "the report priority rules do not match the categories' forms");
+    formsOn(services)?.registry.addPublishCheck(reportFormCheck(core.categories));
     services.jobs.define(core.questionnaire.jobDefinition());
     services.jobs.define<ReportRerouted>({
       name: REROUTED_JOB,

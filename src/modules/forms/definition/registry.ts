@@ -19,6 +19,9 @@ export interface FormVersionInfo {
 
 export type Published = { ok: true; form: Form } | { ok: false; problems: DefinitionProblem[] };
 
+/** What another module needs of a form it relies on (report it's priority rules): problems refuse the publish. */
+export type PublishCheck = (form: Form) => DefinitionProblem[] | Promise<DefinitionProblem[]>;
+
 /**
  * Every form and every version of it. Versions are stored in form_versions and never change, so a
  * checked version is kept in memory once made; only "which is the latest" is asked of the database.
@@ -26,6 +29,7 @@ export type Published = { ok: true; form: Form } | { ok: false; problems: Defini
 export class FormRegistry {
   private readonly db: FormsDb;
   private readonly made = new Map<string, Form>();
+  private readonly checks: PublishCheck[] = [];
 
   constructor(
     private readonly platformDb: Db,
@@ -110,6 +114,11 @@ export class FormRegistry {
     return rows.map((r) => ({ version: r.version, source: r.source, publishedBy: r.published_by, publishedAt: r.published_at }));
   }
 
+  /** Adds a check every version staff publish must pass, besides the engine's own. */
+  addPublishCheck(check: PublishCheck): void {
+    this.checks.push(check);
+  }
+
   /**
    * Checks and stores a new version published by staff. It takes the next version number whatever
    * the JSON says, so a published version never replaces one that submissions were made with.
@@ -117,6 +126,8 @@ export class FormRegistry {
   async publish(json: unknown, staffId: string): Promise<Published> {
     const checked = this.parse(json);
     if (!checked.ok) return checked;
+    const refused = (await Promise.all(this.checks.map((check) => check(checked.form)))).flat();
+    if (refused.length > 0) return { ok: false, problems: refused };
     const formId = checked.form.id;
     const form = await this.platformDb.transaction().execute(async (trx) => {
       const forms = trx.withTables<FormsTables>();

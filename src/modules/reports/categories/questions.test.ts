@@ -59,4 +59,22 @@ describe('each category’s questions, read from its form', () => {
     // The priority rules still find what they name.
     assert.deepEqual(ruleProblems(await core.categories.all()), []);
   });
+
+  it('refuse a new version of the form that drops an answer the priority rules need, and keep the one in use', async () => {
+    const { services } = t.platform;
+    const registry = formsEngine(services).registry;
+    const versionsBefore = (await registry.versions('report-streetlight')).length;
+    const form = streetlightForm();
+    const fault = form.pages[0]?.fields[0];
+    assert.ok(fault?.options);
+    fault.options = fault.options.filter((o) => o.value !== 'damaged');
+    const staffId = await services.accounts.createVerifiedUser({ email: 'forms.careless@example.org', password: 'a long staff password', roles: ['customer_services'] }, { userId: null });
+    const published = await registry.publish(form, staffId);
+    assert.equal(published.ok, false);
+    assert.ok(!published.ok && published.problems.some((p) => /"fault" has no answer "damaged"/.test(p.message)), JSON.stringify(published));
+    assert.equal((await registry.versions('report-streetlight')).length, versionsBefore);
+    // A form no category uses is not the reports module's business.
+    const other = JSON.parse(readFileSync(path.join(FORMS_FOLDER, 'missed-bin.json'), 'utf8'));
+    assert.ok((await registry.publish(other, staffId)).ok);
+  });
 });
