@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { cookiesOf, csrfFrom, freshDir, startLastmile } from './lib.ts';
+import { cookiesOf, csrfFrom, freshDir, killUnderLoad, startLastmile } from './lib.ts';
 
 const seconds = Number(process.env.SECONDS ?? 3);
 const workers = Number(process.env.WORKERS ?? 8);
@@ -46,14 +46,7 @@ async function worker(n: number): Promise<void> {
 }
 
 const load = Array.from({ length: workers }, (_, n) => worker(n));
-await new Promise((r) => setTimeout(r, seconds * 1000));
-const postmasterPid = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-server.child.kill('SIGKILL');
-process.kill(postmasterPid, 'SIGKILL');
-running = false;
-await Promise.allSettled(load);
-await server.stop();
-await waitForExit(postmasterPid);
+const postmasterPid = await killUnderLoad({ server, dataDir, seconds, load, stopLoad: () => (running = false) });
 console.log(`Killed the server and PostgreSQL (pid ${postmasterPid}) with SIGKILL after ${seconds} s: ${sent} sign-ups sent, ${acknowledged.length} acknowledged, ${failed} not acknowledged`);
 
 const restarted = await startLastmile(env, 3311);
@@ -74,15 +67,4 @@ try {
   if (lost.length || withoutEmail.length) process.exitCode = 1;
 } finally {
   await restarted.stop();
-}
-
-async function waitForExit(pid: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }

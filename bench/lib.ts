@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 
@@ -92,4 +92,27 @@ export function csrfFrom(html: string): string {
   const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
   if (!token) throw new Error('no CSRF token on the page');
   return token;
+}
+
+/**
+ * Lets the load run for `seconds`, then kills the server and its PostgreSQL with SIGKILL at once (a power cut),
+ * stops the load and waits for both to be gone. Returns the postmaster's pid, for the report.
+ */
+export async function killUnderLoad(opts: { server: Server; dataDir: string; seconds: number; load: Promise<unknown>[]; stopLoad: () => void }): Promise<number> {
+  await new Promise((r) => setTimeout(r, opts.seconds * 1000));
+  const postmasterPid = Number(readFileSync(path.join(opts.dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  opts.server.child.kill('SIGKILL');
+  process.kill(postmasterPid, 'SIGKILL');
+  opts.stopLoad();
+  await Promise.allSettled(opts.load);
+  await opts.server.stop();
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(postmasterPid, 0);
+    } catch {
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return postmasterPid;
 }

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { freshDir, root, startNode } from './lib.ts';
+import { freshDir, killUnderLoad, root, startNode } from './lib.ts';
 import { benchReport, realisticPlaces } from './reports-lib.ts';
 import type { LonLat } from '../src/platform/geo/distance.ts';
 
@@ -50,14 +50,7 @@ async function worker(n: number): Promise<void> {
 }
 
 const load = Array.from({ length: workers }, (_, n) => worker(n));
-await new Promise((r) => setTimeout(r, seconds * 1000));
-const postmasterPid = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-server.child.kill('SIGKILL');
-process.kill(postmasterPid, 'SIGKILL');
-running = false;
-await Promise.allSettled(load);
-await server.stop();
-await waitForExit(postmasterPid);
+const postmasterPid = await killUnderLoad({ server, dataDir, seconds, load, stopLoad: () => (running = false) });
 console.log(`Killed the server and PostgreSQL (pid ${postmasterPid}) with SIGKILL after ${seconds} s: ${sent} reports sent, ${acknowledged.length} acknowledged, ${refused} refused`);
 
 const restarted = await startNode(script, [], port);
@@ -103,15 +96,4 @@ async function borough(c: pg.Client) {
   const streets = await c.query<{ usrn: string; geometry: LonLat[] }>(`select usrn, geometry from gazetteer_streets where responsibility = 'council' order by usrn`);
   const assets = await c.query<{ id: string; layer: 'streetlights' | 'gullies'; lon: number; lat: number }>('select id, layer, lon, lat from street_assets order by id');
   return { streets: streets.rows.map((s) => ({ usrn: Number(s.usrn), line: s.geometry })), assets: assets.rows };
-}
-
-async function waitForExit(pid: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }

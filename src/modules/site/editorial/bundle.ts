@@ -7,7 +7,7 @@ import { putPublished } from '../published.ts';
 import type { Editor, SiteEditorial } from './commands.ts';
 import { brokenLinks, internalPath, topicReferences } from './links.ts';
 import { issueProblem, SiteBundleRefused } from './problems.ts';
-import { editorialDb } from './tables.ts';
+import { editorialDb, latestVersions } from './tables.ts';
 
 type Executor = Kysely<PlatformTables>;
 const CONTENT_LOCK = 7_270_310;
@@ -152,9 +152,7 @@ async function write(services: Services, trx: Executor, bundle: SiteBundle, edit
 
   const ids = bundle.content.map((c) => c.id);
   const current = ids.length
-    ? await db
-        .selectFrom('site_content as c')
-        .innerJoin('site_content_versions as v', (j) => j.onRef('v.content_id', '=', 'c.id').onRef('v.version', '=', 'c.latest_version'))
+    ? await latestVersions(trx)
         .select(['c.id', 'c.latest_version', 'c.published_version', 'v.document'])
         .where('c.id', 'in', ids)
         .execute()

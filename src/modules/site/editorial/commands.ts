@@ -9,12 +9,16 @@ import { putPublished, removePublished, type PublishedContentStore } from '../pu
 import { loadAddressBook, type AddressBook, type RouteMatcher } from './addresses.ts';
 import { exportBundle, importBundle } from './bundle.ts';
 import { documentDiff, type FieldDiff } from './diff.ts';
-import { brokenLinks, topicReferences } from './links.ts';
+import { brokenLinks } from './links.ts';
 import { readableDateTime } from './london-time.ts';
-import { ContentRefused, issueProblem, problem } from './problems.ts';
-import { editorialDb } from './tables.ts';
+import { clashProblem, isUniqueViolation, isUuid, liveTopicProblems, parseDocument, topicProblems } from './checks.ts';
+import { brokenLinkReport, type BrokenLinkRow } from './link-report.ts';
+import { ContentRefused, problem } from './problems.ts';
+import { editorialDb, latestVersions } from './tables.ts';
 
 export { ContentRefused, SiteBundleRefused } from './problems.ts';
+export { parseDocument } from './checks.ts';
+export type { BrokenLinkRow } from './link-report.ts';
 
 /** Who is acting: a member of staff, or null for the system (demo seed, import from the command line). */
 export interface Editor {
@@ -92,9 +96,7 @@ export class SiteEditorial {
   async item(id: string, executor: Executor = this.services.db): Promise<ContentItem | undefined> {
     if (!isUuid(id)) return undefined;
     const db = editorialDb(executor);
-    const row = await db
-      .selectFrom('site_content as c')
-      .innerJoin('site_content_versions as v', (j) => j.onRef('v.content_id', '=', 'c.id').onRef('v.version', '=', 'c.latest_version'))
+    const row = await latestVersions(executor)
       .select(['c.id', 'c.type', 'c.latest_version', 'c.published_version', 'c.updated_at', 'v.document'])
       .where('c.id', '=', id)
       .executeTakeFirst();
@@ -149,9 +151,7 @@ export class SiteEditorial {
 
   /** Every topic's title (its latest version), for choosing and naming topics. */
   async topicTitles(): Promise<Map<string, string>> {
-    const rows = await editorialDb(this.services.db)
-      .selectFrom('site_content as c')
-      .innerJoin('site_content_versions as v', (j) => j.onRef('v.content_id', '=', 'c.id').onRef('v.version', '=', 'c.latest_version'))
+    const rows = await latestVersions(this.services.db)
       .select(['c.id', sql<string>`v.document->>'title'`.as('title')])
       .where('c.type', '=', 'topic')
       .orderBy('title')
@@ -365,30 +365,7 @@ export class SiteEditorial {
 
   /** Live pages and drafts whose internal links go nowhere. */
   async brokenLinkReport(): Promise<BrokenLinkRow[]> {
-    const db = editorialDb(this.services.db);
-    const [book, latest, live] = await Promise.all([
-      this.addressBook(),
-      db
-        .selectFrom('site_content as c')
-        .innerJoin('site_content_versions as v', (j) => j.onRef('v.content_id', '=', 'c.id').onRef('v.version', '=', 'c.latest_version'))
-        .select(['c.id', 'c.published_version', 'c.latest_version', 'v.document'])
-        .execute(),
-      db.selectFrom('site_published').select(['content_id', 'document']).execute(),
-    ]);
-    const rows: BrokenLinkRow[] = [];
-    const hrefs = (links: { href: string }[]) => [...new Set(links.map((l) => l.href))];
-    for (const row of live) {
-      const document = contentDocumentSchema.parse(row.document);
-      const broken = hrefs(brokenLinks(document, (path) => book.resolvesLive(path)));
-      if (broken.length) rows.push({ id: row.content_id, title: document.title, type: document.type, where: 'Live page', links: broken });
-    }
-    for (const row of latest) {
-      if (row.published_version === row.latest_version) continue;
-      const document = contentDocumentSchema.parse(row.document);
-      const broken = hrefs(brokenLinks(document, (path) => book.resolves(path)));
-      if (broken.length) rows.push({ id: row.id, title: document.title, type: document.type, where: 'Draft', links: broken });
-    }
-    return rows.sort((a, b) => a.title.localeCompare(b.title));
+    return brokenLinkReport(this.services.db, await this.addressBook());
   }
 
   exportBundle(): Promise<SiteBundle> {
@@ -404,103 +381,8 @@ export class SiteEditorial {
   }
 }
 
-export interface BrokenLinkRow {
-  id: string;
-  title: string;
-  type: ContentDocument['type'];
-  where: 'Live page' | 'Draft';
-  links: string[];
-}
-
 /** The item asked for does not exist (a stale link, a deleted item): a 404 for routes. */
 export class ContentNotFound extends Error {
   override name = 'ContentNotFound';
-}
-
-/** A document checked against the content model, its problems in GOV.UK words. */
-export function parseDocument(input: unknown): ContentDocument {
-  const parsed = contentDocumentSchema.safeParse(input);
-  if (!parsed.success) throw new ContentRefused(dedupe(parsed.error.issues.map(issueProblem)));
-  return parsed.data;
-}
-
-function dedupe(problems: FieldError[]): FieldError[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => !seen.has(p.href + p.text) && seen.add(p.href + p.text));
-}
-
-function clashProblem(clash: { path: string; by: 'content' | 'route' | 'redirect' }, document: ContentDocument): FieldError {
-  const field = clash.path === document.path ? 'path' : 'sections';
-  const what = field === 'path' ? 'The address' : 'The section address';
-  if (clash.by === 'route') return problem(field, `${what} ${clash.path} is used by another part of the website. Choose a different address`);
-  if (clash.by === 'redirect') return problem(field, `${what} ${clash.path} is redirected elsewhere. Remove the redirect first, or choose a different address`);
-  return problem(field, `${what} ${clash.path} is already used by another page. Choose a different address`);
-}
-
-/** Topics a document refers to must exist (as topics), and a topic cannot sit under itself. */
-async function topicProblems(trx: Executor, id: string, document: ContentDocument): Promise<FieldError[]> {
-  const refs = topicReferences(document);
-  if (refs.length === 0) return [];
-  const db = editorialDb(trx);
-  const topics = await db
-    .selectFrom('site_content as c')
-    .innerJoin('site_content_versions as v', (j) => j.onRef('v.content_id', '=', 'c.id').onRef('v.version', '=', 'c.latest_version'))
-    .select(['c.id', sql<string | null>`v.document->'fields'->>'parentId'`.as('parentId')])
-    .where('c.type', '=', 'topic')
-    .execute();
-  const parents = new Map(topics.map((t) => [t.id, t.parentId]));
-  const problems: FieldError[] = [];
-  for (const ref of refs) {
-    if (ref.id === id) problems.push(problem(ref.field, ref.field === 'parentId' ? 'A topic cannot sit under itself' : 'An item cannot be tagged to itself'));
-    else if (!parents.has(ref.id)) problems.push(problem(ref.field, 'Select a topic that exists: one of the topics chosen has been removed'));
-  }
-  if (document.type === 'topic' && document.fields.parentId) {
-    // Walk up from the new parent: meeting this topic again would make a loop.
-    const seen = new Set<string>();
-    for (let at: string | null | undefined = document.fields.parentId; at && !seen.has(at); at = parents.get(at)) {
-      if (at === id && document.fields.parentId !== id) {
-        problems.push(problem('parentId', 'A topic cannot sit under one of its own subtopics'));
-        break;
-      }
-      seen.add(at);
-    }
-  }
-  return problems;
-}
-
-/** Publishing needs every topic it refers to live already. */
-async function liveTopicProblems(trx: Executor, document: ContentDocument): Promise<FieldError[]> {
-  const refs = topicReferences(document);
-  if (refs.length === 0) return [];
-  const db = editorialDb(trx);
-  const ids = [...new Set(refs.map((r) => r.id))];
-  const live = new Set((await db.selectFrom('site_published').select('content_id').where('content_id', 'in', ids).where('type', '=', 'topic').execute()).map((r) => r.content_id));
-  const missing = refs.filter((r) => !live.has(r.id));
-  if (missing.length === 0) return [];
-  const titles = new Map(
-    (
-      await db
-        .selectFrom('site_content as c')
-        .innerJoin('site_content_versions as v', (j) => j.onRef('v.content_id', '=', 'c.id').onRef('v.version', '=', 'c.latest_version'))
-        .select(['c.id', sql<string>`v.document->>'title'`.as('title')])
-        .where('c.id', 'in', missing.map((m) => m.id))
-        .execute()
-    ).map((r) => [r.id, r.title]),
-  );
-  const seen = new Set<string>();
-  return missing.flatMap((m) => {
-    if (seen.has(m.id)) return [];
-    seen.add(m.id);
-    const title = titles.get(m.id);
-    return [problem(m.field, title ? `Publish the topic "${title}" first` : 'One of the topics chosen no longer exists: choose another')];
-  });
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/tables.ts';
 import type { ContentType } from '../contracts.ts';
-import { editorialDb } from './tables.ts';
+import { editorialDb, latestVersions } from './tables.ts';
 
 export const CONTENT_STATUSES = ['draft', 'published', 'changed', 'scheduled'] as const;
 export type ContentStatus = (typeof CONTENT_STATUSES)[number];
@@ -21,9 +21,7 @@ export const LIST_PAGE_SIZE = 50;
 /** All content, most recently changed first, with each item's status. A pending publish shows as Scheduled. */
 export async function listContent(executor: Kysely<PlatformTables>, filters: { type?: ContentType; status?: ContentStatus; page: number }): Promise<{ rows: ContentListRow[]; total: number }> {
   const db = editorialDb(executor);
-  const base = db
-    .selectFrom('site_content as c')
-    .innerJoin('site_content_versions as v', (j) => j.onRef('v.content_id', '=', 'c.id').onRef('v.version', '=', 'c.latest_version'))
+  const base = latestVersions(executor)
     .select([
       'c.id',
       'c.type',

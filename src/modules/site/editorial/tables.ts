@@ -22,3 +22,10 @@ export type EditorialDb = Kysely<PlatformTables & EditorialTables>;
 export function editorialDb(executor: Kysely<PlatformTables>): EditorialDb {
   return executor.withTables<EditorialTables>();
 }
+
+/** Each item (`c`) with its latest saved version (`v`): what editors see and what checks run against. */
+export function latestVersions(executor: Kysely<PlatformTables>) {
+  return editorialDb(executor)
+    .selectFrom('site_content as c')
+    .innerJoin('site_content_versions as v', (j) => j.onRef('v.content_id', '=', 'c.id').onRef('v.version', '=', 'c.latest_version'));
+}

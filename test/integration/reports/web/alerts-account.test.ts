@@ -4,7 +4,8 @@ import { TestClient, errorSummary } from '../../../support/client.ts';
 import { reportAlerts } from '../../../../src/modules/reports/alerts/index.ts';
 import { alertsDb } from '../../../../src/modules/reports/alerts/tables.ts';
 import { signedInResident, visibleText } from '../../account/support.ts';
-import { east, reportsPlatform, streetOf, type ReportsTest, type StreetPlace } from '../support.ts';
+import { east, type ReportsTest, type StreetPlace } from '../support.ts';
+import { alertsBed, linkIn, mailTo } from './alerts-support.ts';
 
 // A platform of its own: the sign-up form allows 20 sign-ups a quarter-hour from one address, and alerts.test.ts uses most.
 describe('asking again for an email alert, and the alerts on My Account', () => {
@@ -13,23 +14,12 @@ describe('asking again for an email alert, and the alerts on My Account', () => 
   let wardCode: string;
   let wardName: string;
   before(async () => {
-    test = await reportsPlatform();
-    street = await streetOf(test, 'council', 4);
-    const ward = test.t.platform.services.geography.wardAt(street.middle[0], street.middle[1]);
-    assert.ok(ward, 'the test street is in a ward');
-    wardCode = ward.code;
-    wardName = ward.name;
+    ({ test, street, wardCode, wardName } = await alertsBed());
   });
   after(async () => test.close());
 
   const services = () => test.t.platform.services;
-  const mailTo = (to: string) => services().db.selectFrom('notify_messages').select(['subject', 'body']).where('recipient', '=', to).orderBy('created_at').execute();
   const rowsFor = (email: string) => alertsDb(services().db).selectFrom('report_alerts').selectAll().where('email', '=', email).execute();
-  const linkIn = (body: string | undefined, kind: 'confirm' | 'unsubscribe') => {
-    const found = new RegExp(`/reports/alerts/${kind}/([A-Za-z0-9_-]+)`).exec(body ?? '')?.[0];
-    assert.ok(found, `a ${kind} link in the email`);
-    return found;
-  };
 
   /** The sign-up form as a person fills it in; the same "check your email" page whatever it did. */
   async function signUp(form: Record<string, string | string[]>, client = new TestClient(test.t.app)): Promise<TestClient> {
@@ -53,7 +43,7 @@ describe('asking again for an email alert, and the alerts on My Account', () => 
     const email = 'twice.confirmed@example.com';
     const form = { area: 'ward', ward: wardCode, categories: ['pothole', 'streetlight'], email };
     const first = await signUp(form);
-    await confirm(first, linkIn((await mailTo(email))[0]?.body, 'confirm'));
+    await confirm(first, linkIn((await mailTo(services(), email))[0]?.body, 'confirm'));
     assert.deepEqual((await rowsFor(email))[0]?.category_codes.toSorted(), ['pothole', 'streetlight']);
 
     // Someone else, the kinds ticked in another order and the address in capitals: the same alert.
@@ -61,7 +51,7 @@ describe('asking again for an email alert, and the alerts on My Account', () => 
     const rows = await alertsDb(services().db).selectFrom('report_alerts').select(['id', 'confirmed_at']).where('email', 'ilike', email).execute();
     assert.equal(rows.length, 1, 'still one alert');
     assert.ok(rows[0]?.confirmed_at, 'and it is still started');
-    const [again] = await mailTo(email.toUpperCase());
+    const [again] = await mailTo(services(), email.toUpperCase());
     assert.equal(again?.subject, 'You already get this email alert');
     assert.match(again?.body ?? '', new RegExp(`problems are reported in ${wardName} \\(`));
     assert.match(again?.body ?? '', /You already get these alerts/);
@@ -78,7 +68,7 @@ describe('asking again for an email alert, and the alerts on My Account', () => 
   it('sends a waiting alert’s confirmation again with a new link, and the old link stops working', async () => {
     const email = 'twice.waiting@example.com';
     const client = await signUp({ area: 'near', lon: String(street.middle[0]), lat: String(street.middle[1]), radius: '500', email });
-    const oldLink = linkIn((await mailTo(email))[0]?.body, 'confirm');
+    const oldLink = linkIn((await mailTo(services(), email))[0]?.body, 'confirm');
     const [before] = await rowsFor(email);
     assert.ok(before);
 
@@ -88,7 +78,7 @@ describe('asking again for an email alert, and the alerts on My Account', () => 
     const rows = await rowsFor(email);
     assert.equal(rows.length, 1, 'still one alert');
     assert.notEqual(rows[0]?.confirm_token_hash, before.confirm_token_hash);
-    const sent = await mailTo(email);
+    const sent = await mailTo(services(), email);
     assert.deepEqual(sent.map((m) => m.subject), ['Confirm your email alert', 'Confirm your email alert']);
     const newLink = linkIn(sent[1]?.body, 'confirm');
     assert.notEqual(newLink, oldLink);
@@ -111,7 +101,7 @@ describe('asking again for an email alert, and the alerts on My Account', () => 
     const outcomes = [];
     for (let i = 0; i < 12; i++) outcomes.push((await reportAlerts(services(), test.core).request(request)).outcome);
     assert.deepEqual(outcomes, ['new', ...Array<string>(9).fill('resent'), 'limited', 'limited']);
-    assert.equal((await mailTo(email)).length, 10);
+    assert.equal((await mailTo(services(), email)).length, 10);
     assert.equal((await rowsFor(email)).length, 1);
   });
 
@@ -130,13 +120,13 @@ describe('asking again for an email alert, and the alerts on My Account', () => 
     assert.match(empty, /href="\/reports\/alerts"/, 'a link to set one up');
 
     await signUp({ area: 'ward', ward: wardCode, email }, client);
-    await confirm(client, linkIn((await mailTo(email))[0]?.body, 'confirm'));
+    await confirm(client, linkIn((await mailTo(services(), email))[0]?.body, 'confirm'));
     // Made without signing in, for the account's address: still theirs. Not confirmed: not shown.
     await signUp({ area: 'near', lon: String(street.middle[0]), lat: String(street.middle[1]), radius: '250', categories: 'pothole', email: email.toUpperCase() });
     // Someone else's started alert is not shown.
     const other = 'someone.else@example.com';
     await signUp({ area: 'ward', ward: wardCode, email: other });
-    await confirm(new TestClient(test.t.app), linkIn((await mailTo(other))[0]?.body, 'confirm'));
+    await confirm(new TestClient(test.t.app), linkIn((await mailTo(services(), other))[0]?.body, 'confirm'));
 
     const card = await dashboard();
     const stops = [...card.matchAll(/<a class="govuk-link" href="(\/reports\/alerts\/unsubscribe\/[A-Za-z0-9_-]+)">([^<]+)<\/a>/g)];

@@ -7,7 +7,8 @@ import { MOST_LISTED, SETTLE_MS } from '../../../../src/modules/reports/alerts/s
 import { alertsDb } from '../../../../src/modules/reports/alerts/tables.ts';
 import { reportsDb } from '../../../../src/modules/reports/tables.ts';
 import { signedInResident } from '../../account/support.ts';
-import { distanceMetres, potholeAt, reportsPlatform, streetOf, streetlightReport, type ReportsTest, type StreetPlace } from '../support.ts';
+import { distanceMetres, potholeAt, streetOf, streetlightReport, type ReportsTest, type StreetPlace } from '../support.ts';
+import { alertsBed, linkIn, mailTo } from './alerts-support.ts';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -17,12 +18,7 @@ describe('email alerts about new reports in a ward or near a place', () => {
   let wardCode: string;
   let wardName: string;
   before(async () => {
-    test = await reportsPlatform();
-    street = await streetOf(test, 'council', 4);
-    const ward = test.t.platform.services.geography.wardAt(street.middle[0], street.middle[1]);
-    assert.ok(ward, 'the test street is in a ward');
-    wardCode = ward.code;
-    wardName = ward.name;
+    ({ test, street, wardCode, wardName } = await alertsBed());
   });
   after(async () => test.close());
 
@@ -30,13 +26,7 @@ describe('email alerts about new reports in a ward or near a place', () => {
   const alerts = () => reportAlerts(services(), test.core);
   /** The job's run, as if it were a few minutes later, so the reports just made have settled. */
   const runJob = () => alerts().run(new Date(Date.now() + SETTLE_MS + 1000));
-  const mailTo = (to: string) => services().db.selectFrom('notify_messages').select(['subject', 'body']).where('recipient', '=', to).orderBy('created_at').execute();
   const alertCount = async () => Number((await alertsDb(services().db).selectFrom('report_alerts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const linkIn = (body: string, kind: 'confirm' | 'unsubscribe') => {
-    const found = new RegExp(`/reports/alerts/${kind}/([A-Za-z0-9_-]+)`).exec(body)?.[0];
-    assert.ok(found, `a ${kind} link in the email`);
-    return found;
-  };
 
   async function signUp(form: Record<string, string | string[]>): Promise<{ client: TestClient; email: string }> {
     const client = new TestClient(test.t.app);
@@ -50,7 +40,7 @@ describe('email alerts about new reports in a ward or near a place', () => {
   }
 
   async function confirmFromEmail(client: TestClient, email: string): Promise<void> {
-    const [message] = await mailTo(email);
+    const [message] = await mailTo(services(), email);
     assert.ok(message);
     assert.equal(message.subject, 'Confirm your email alert');
     const link = linkIn(message.body, 'confirm');
@@ -66,12 +56,12 @@ describe('email alerts about new reports in a ward or near a place', () => {
     const { client, email } = await signUp({ area: 'ward', ward: wardCode, email: 'ward.watcher@example.com' });
     const stored = await alertsDb(services().db).selectFrom('report_alerts').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
     assert.equal(stored.confirmed_at, null);
-    assert.doesNotMatch(JSON.stringify(stored), new RegExp(linkIn((await mailTo(email))[0]?.body ?? '', 'confirm').split('/').pop() ?? 'none'), 'only the token’s hash is kept');
+    assert.doesNotMatch(JSON.stringify(stored), new RegExp(linkIn((await mailTo(services(), email))[0]?.body ?? '', 'confirm').split('/').pop() ?? 'none'), 'only the token’s hash is kept');
 
     // Not confirmed yet: a report in the ward sends nothing.
     await test.core.pipeline.submit(potholeAt(street.middle));
     await runJob();
-    assert.equal((await mailTo(email)).length, 1, 'only the confirmation email');
+    assert.equal((await mailTo(services(), email)).length, 1, 'only the confirmation email');
 
     await confirmFromEmail(client, email);
     const seen = await test.core.pipeline.submit(potholeAt(street.middle, { reporter: { name: 'Reporting Person', email: 'reporter.private@example.com', phone: '07700 900456', showName: false } }));
@@ -81,7 +71,7 @@ describe('email alerts about new reports in a ward or near a place', () => {
 
     const first = await runJob();
     assert.equal(first.emails, 1);
-    const sent = (await mailTo(email)).slice(1);
+    const sent = (await mailTo(services(), email)).slice(1);
     assert.equal(sent.length, 1);
     assert.equal(sent[0]?.subject, `1 new problem reported in ${wardName}`);
     const body = sent[0]?.body ?? '';
@@ -93,10 +83,10 @@ describe('email alerts about new reports in a ward or near a place', () => {
 
     const second = await runJob();
     assert.equal(second.emails, 0);
-    assert.equal((await mailTo(email)).length, 2, 'a second run sends nothing');
+    assert.equal((await mailTo(services(), email)).length, 2, 'a second run sends nothing');
 
     // The confirmation link opened again says so, and does not start the alert over.
-    const again = await client.get(linkIn((await mailTo(email))[0]?.body ?? '', 'confirm'));
+    const again = await client.get(linkIn((await mailTo(services(), email))[0]?.body ?? '', 'confirm'));
     assert.match(again.body, /Your email alert has started/);
     assert.doesNotMatch(again.body, /Start alert/);
     assert.equal((await runJob()).emails, 0);
@@ -113,7 +103,7 @@ describe('email alerts about new reports in a ward or near a place', () => {
     const outside = await test.core.pipeline.submit(potholeAt(far.middle));
     const otherKind = await test.core.pipeline.submit(streetlightReport(light));
     await runJob();
-    const sent = (await mailTo(email)).slice(1);
+    const sent = (await mailTo(services(), email)).slice(1);
     assert.equal(sent.length, 1);
     assert.match(sent[0]?.subject ?? '', /^1 new problem reported within 250 metres of the place you chose on the map \(Pothole\)$/);
     assert.ok(sent[0]?.body.includes(inside.reference));
@@ -127,7 +117,7 @@ describe('email alerts about new reports in a ward or near a place', () => {
     const made = [];
     for (let i = 0; i < MOST_LISTED + 2; i++) made.push(await test.core.pipeline.submit(potholeAt(street.middle)));
     await runJob();
-    const [sent] = (await mailTo(email)).slice(1);
+    const [sent] = (await mailTo(services(), email)).slice(1);
     assert.equal(sent?.subject, `${MOST_LISTED + 2} new problems reported in ${wardName} (Pothole)`);
     assert.equal((sent?.body.match(/\/reports\/[2-9A-Z]{4}-[2-9A-Z]{4}/g) ?? []).length, MOST_LISTED);
     assert.ok(sent?.body.includes(made[0]?.reference ?? 'none'), 'oldest first');
@@ -139,7 +129,7 @@ describe('email alerts about new reports in a ward or near a place', () => {
     await confirmFromEmail(client, email);
     await test.core.pipeline.submit(potholeAt(street.middle));
     await runJob();
-    const link = linkIn((await mailTo(email))[1]?.body ?? '', 'unsubscribe');
+    const link = linkIn((await mailTo(services(), email))[1]?.body ?? '', 'unsubscribe');
 
     const reader = new TestClient(test.t.app);
     const page = await reader.get(link);
@@ -157,7 +147,7 @@ describe('email alerts about new reports in a ward or near a place', () => {
 
     await test.core.pipeline.submit(potholeAt(street.middle));
     await runJob();
-    assert.equal((await mailTo(email)).length, 2, 'nothing after stopping');
+    assert.equal((await mailTo(services(), email)).length, 2, 'nothing after stopping');
     assert.equal((await reader.post('/reports/alerts/unsubscribe/not-a-token', { _csrf: csrf })).statusCode, 404);
   });
 
@@ -219,7 +209,7 @@ describe('email alerts about new reports in a ward or near a place', () => {
 
   it('deletes alerts never confirmed after 7 days, when their link stops working', async () => {
     const { client, email } = await signUp({ area: 'ward', ward: wardCode, email: 'forgetful@example.com' });
-    const link = linkIn((await mailTo(email))[0]?.body ?? '', 'confirm');
+    const link = linkIn((await mailTo(services(), email))[0]?.body ?? '', 'confirm');
     await alertsDb(services().db).updateTable('report_alerts').set({ created_at: new Date(Date.now() - 8 * DAY) }).where('email', '=', email).execute();
     await client.get(link);
     assert.equal((await client.get(link)).statusCode, 404);
